@@ -1,0 +1,22 @@
+package io.keepersync.schemas;
+
+/**
+ * Names of the topics the pipeline uses. Every service of one deployment must use the same names;
+ * tests give each run its own prefix.
+ *
+ * @param contactEvents accepted GHL webhooks ({@link ContactEvent}), keyed by contact
+ * @param quarantine signed, well-formed webhooks the pipeline does not sync ({@link QuarantinedEvent})
+ * @param enrichedContacts compacted; the latest {@link EnrichedContact} per contact, a tombstone once deleted
+ */
+public record Topics(String contactEvents, String quarantine, String enrichedContacts) {
+
+    /** The names used when nothing else is configured. */
+    public static Topics defaults() {
+        return withPrefix("");
+    }
+
+    /** The default names, each prefixed (for example with a test's own name). */
+    public static Topics withPrefix(final String prefix) {
+        return new Topics(prefix + "ghl.contact-events", prefix + "ghl.quarantine", prefix + "keeper.contacts.enriched");
+    }
+}
