@@ -1,0 +1,41 @@
+package io.keepersync.ghl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The part of the GHL REST API (CONTRACT §4) that Keeper Sync reads. Each call blocks the calling
+ * thread until GHL answered, retrying rate-limited (429) and failed (5xx, I/O) calls with backoff.
+ *
+ * <p>Results are GHL's JSON objects as received, unknown fields included.
+ *
+ * @throws GhlApiException from every method when GHL keeps failing or refuses the call
+ */
+public interface GhlApi {
+
+    /** {@code GET /contacts/{contactId}}: the {@code contact} object, or empty when GHL no longer has it. */
+    Optional<ObjectNode> contact(String locationId, String contactId);
+
+    /** {@code GET /contacts/{contactId}/tasks}: the {@code tasks} array. */
+    List<ObjectNode> tasks(String locationId, String contactId);
+
+    /** {@code GET /contacts/{contactId}/notes}: the {@code notes} array. */
+    List<ObjectNode> notes(String locationId, String contactId);
+
+    /** {@code GET /contacts/{contactId}/appointments}: the {@code events} array. */
+    List<ObjectNode> appointments(String locationId, String contactId);
+
+    /** {@code POST /contacts/search} with the given body; the whole response ({@code contacts}, {@code total}). */
+    JsonNode searchContacts(String locationId, ObjectNode body);
+
+    /**
+     * {@code POST /locations/{locationId}/tasks/search}: the contact a task belongs to, for task events
+     * that arrive without {@code contactId} (PITFALLS 5). Empty when GHL does not know the task.
+     */
+    Optional<String> contactOfTask(String locationId, String taskId);
+
+    /** How many HTTP requests this client has sent to GHL, retries included. */
+    long requestCount();
+}
