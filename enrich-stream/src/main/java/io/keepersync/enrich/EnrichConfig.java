@@ -1,0 +1,38 @@
+package io.keepersync.enrich;
+
+import io.keepersync.schemas.Topics;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Settings of the enrichment app.
+ *
+ * @param applicationId Kafka Streams application id (consumer group and internal topic prefix)
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param topics the pipeline's topics
+ * @param stateDir where Kafka Streams keeps its local state
+ * @param streamThreads stream threads in this instance
+ * @param overrides further Kafka Streams properties, applied last
+ */
+public record EnrichConfig(String applicationId, String bootstrapServers, Topics topics, Path stateDir,
+                           int streamThreads, Map<String, Object> overrides) {
+
+    public static final String DEFAULT_APPLICATION_ID = "keeper-enrich";
+
+    public EnrichConfig {
+        overrides = Map.copyOf(overrides);
+    }
+
+    /** Defaults for everything but where Kafka is and where state goes. */
+    public static EnrichConfig of(final String bootstrapServers, final Topics topics, final Path stateDir) {
+        return new EnrichConfig(DEFAULT_APPLICATION_ID, bootstrapServers, topics, stateDir, 2, Map.of());
+    }
+
+    public EnrichConfig withApplicationId(final String id) {
+        return new EnrichConfig(id, bootstrapServers, topics, stateDir, streamThreads, overrides);
+    }
+
+    public EnrichConfig withOverrides(final Map<String, Object> more) {
+        return new EnrichConfig(applicationId, bootstrapServers, topics, stateDir, streamThreads, more);
+    }
+}
