@@ -11,6 +11,12 @@ import java.util.Optional;
  *
  * <p>Results are GHL's JSON objects as received, unknown fields included.
  *
+ * <p>Failures: {@link GhlAuthException} when GHL refuses the location's token (401; refresh it),
+ * {@link GhlContractException} when GHL says our request breaks the contract, e.g. a missing {@code Version}
+ * header (never a reason to refresh, PITFALLS 18), {@link GhlApiException} otherwise, with
+ * {@link GhlApiException#status()} 0 when GHL did not answer. Exception messages never carry tokens or
+ * response bodies.
+ *
  * @throws GhlApiException from every method when GHL keeps failing or refuses the call
  */
 public interface GhlApi {
