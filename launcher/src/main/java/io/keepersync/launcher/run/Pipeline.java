@@ -1,0 +1,150 @@
+package io.keepersync.launcher.run;
+
+import io.keepersync.enrich.EnrichConfig;
+import io.keepersync.enrich.EnrichmentApp;
+import io.keepersync.gateway.GatewayConfig;
+import io.keepersync.gateway.WebhookGateway;
+import io.keepersync.gateway.signature.PublicKeys;
+import io.keepersync.ghl.GhlApi;
+import io.keepersync.kafka.EmbeddedKafkaBroker;
+import io.keepersync.kafka.TopicSetup;
+import io.keepersync.schemas.Topics;
+import io.keepersync.sink.KeeperSink;
+import io.keepersync.sink.SinkConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services of one process, started in pipeline order from the store backwards (broker, topics,
+ * sink, enrichment, gateway) so that nothing accepts work before what follows it runs, and stopped
+ * in the reverse order.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private String bootstrapServers;
+    private WebhookGateway gateway;
+    private KeeperSink sink;
+
+    private Pipeline() {
+    }
+
+    /**
+     * Starts the chosen services. {@code ghl} is needed only when enrichment runs. Blocks until the
+     * broker is ready and the gateway and read API listen; enrichment joins its group in the background.
+     */
+    public static Pipeline start(final PipelineOptions options, final Set<Service> services, final GhlApi ghl,
+                                 final MeterRegistry metrics) {
+        final Pipeline pipeline = new Pipeline();
+        try {
+            pipeline.startAll(options, services, ghl, metrics);
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    /** Where Kafka is, embedded or not. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The gateway, when this process runs it. */
+    public Optional<WebhookGateway> gateway() {
+        return Optional.ofNullable(gateway);
+    }
+
+    /** The sink, when this process runs it. */
+    public Optional<KeeperSink> sink() {
+        return Optional.ofNullable(sink);
+    }
+
+    /** Stops every started service, the last started first. */
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            final AutoCloseable service = running.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                log.warn("Service did not stop cleanly service={}", service.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private void startAll(final PipelineOptions options, final Set<Service> services, final GhlApi ghl,
+                          final MeterRegistry metrics) {
+        final Path dataDir = createDirectory(options.dataDir());
+        bootstrapServers = options.embeddedKafka() ? startBroker(dataDir, options.kafkaPort) : options.bootstrapServers;
+        createTopics(options.topics(), options.partitions);
+
+        if (services.contains(Service.SINK)) {
+            sink = KeeperSink.start(SinkConfig.of(dataDir, bootstrapServers, options.apiKeySet())
+                .withApiPort(options.apiPort())
+                .withTopics(options.topics())
+                .withGroupId(options.topicPrefix() + SinkConfig.DEFAULT_GROUP_ID), metrics);
+            running.push(sink);
+        }
+        if (services.contains(Service.ENRICH)) {
+            running.push(EnrichmentApp.start(enrichConfig(options, dataDir), ghl, metrics));
+        }
+        if (services.contains(Service.GATEWAY)) {
+            gateway = WebhookGateway.start(gatewayConfig(options), metrics);
+            running.push(gateway);
+        }
+        log.info("Keeper Sync started services={} bootstrapServers={} dataDir={}", services, bootstrapServers, dataDir);
+    }
+
+    private String startBroker(final Path dataDir, final int port) {
+        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), port);
+        running.push(broker);
+        return broker.bootstrapServers();
+    }
+
+    private void createTopics(final Topics topics, final int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicSetup.ensure(admin, topics, partitions);
+        }
+    }
+
+    private EnrichConfig enrichConfig(final PipelineOptions options, final Path dataDir) {
+        return new EnrichConfig(options.topicPrefix() + EnrichConfig.DEFAULT_APPLICATION_ID, bootstrapServers, options.topics(),
+            dataDir.resolve("enrich-state"), options.streamThreads, Map.of());
+    }
+
+    private GatewayConfig gatewayConfig(final PipelineOptions options) {
+        GatewayConfig config = GatewayConfig.defaults(bootstrapServers)
+            .withPort(options.gatewayPort())
+            .withTopics(options.topics());
+        if (options.ed25519KeyFile != null) {
+            config = config.withEd25519PublicKey(PublicKeys.fromPemFile(options.ed25519KeyFile));
+        }
+        if (options.rsaKeyFile != null) {
+            config = config.withRsaPublicKey(PublicKeys.fromPemFile(options.rsaKeyFile));
+        }
+        return options.skipSignatureCheck ? config.withSignatureVerificationDisabled() : config;
+    }
+
+    private static Path createDirectory(final Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+    }
+}

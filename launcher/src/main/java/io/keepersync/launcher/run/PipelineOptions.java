@@ -1,0 +1,129 @@
+package io.keepersync.launcher.run;
+
+import io.keepersync.schemas.Topics;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * Settings shared by {@code keeper run} and {@code keeper demo}. Each one is defined here once, with
+ * its environment variable, default and description; the README's settings table repeats them.
+ */
+public final class PipelineOptions {
+
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+        description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS). When empty, a single-node "
+            + "KRaft broker is started in this process.")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-port", defaultValue = "${env:KEEPER_KAFKA_PORT:-9092}",
+        description = "Port of the embedded broker (env KEEPER_KAFKA_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int kafkaPort;
+
+    @Option(names = "--data-dir", defaultValue = "${env:KEEPER_DATA_DIR:-keeper-data}",
+        description = "Where the embedded broker, the enrichment state and the Keeper store live "
+            + "(env KEEPER_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--gateway-port", defaultValue = "${env:KEEPER_GATEWAY_PORT:-8080}",
+        description = "Port of the webhook gateway (env KEEPER_GATEWAY_PORT, default ${DEFAULT-VALUE}).")
+    int gatewayPort;
+
+    @Option(names = "--api-port", defaultValue = "${env:KEEPER_API_PORT:-8081}",
+        description = "Port of the Keeper read API (env KEEPER_API_PORT, default ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Option(names = "--api-keys", split = ",", defaultValue = "${env:KEEPER_API_KEYS}",
+        description = "Comma-separated keys accepted by the read API as 'Authorization: Bearer <key>' "
+            + "(env KEEPER_API_KEYS).")
+    List<String> apiKeys;
+
+    @Option(names = "--webhook-ed25519-key", defaultValue = "${env:KEEPER_WEBHOOK_ED25519_KEY}",
+        description = "PEM file of the Ed25519 public key for X-GHL-Signature (env KEEPER_WEBHOOK_ED25519_KEY; "
+            + "default GHL's published key).")
+    Path ed25519KeyFile;
+
+    @Option(names = "--webhook-rsa-key", defaultValue = "${env:KEEPER_WEBHOOK_RSA_KEY}",
+        description = "PEM file of the RSA public key for the legacy X-WH-Signature (env KEEPER_WEBHOOK_RSA_KEY; "
+            + "default GHL's published key).")
+    Path rsaKeyFile;
+
+    @Option(names = "--insecure-skip-signature-check", defaultValue = "${env:KEEPER_SKIP_SIGNATURE_CHECK:-false}",
+        description = "Accept webhooks without checking their signature (env KEEPER_SKIP_SIGNATURE_CHECK). "
+            + "Only for local experiments.")
+    boolean skipSignatureCheck;
+
+    @Option(names = "--topic-prefix", defaultValue = "${env:KEEPER_TOPIC_PREFIX:-}",
+        description = "Prefix for every topic name, the enrichment's application id and the sink's consumer "
+            + "group (env KEEPER_TOPIC_PREFIX, default none).")
+    String topicPrefix;
+
+    @Option(names = "--partitions", defaultValue = "${env:KEEPER_PARTITIONS:-6}",
+        description = "Partitions of the topics when they are created (env KEEPER_PARTITIONS, default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--stream-threads", defaultValue = "${env:KEEPER_STREAM_THREADS:-2}",
+        description = "Kafka Streams threads of the enrichment (env KEEPER_STREAM_THREADS, default ${DEFAULT-VALUE}).")
+    int streamThreads;
+
+    /** The topic names in use. */
+    public Topics topics() {
+        return Topics.withPrefix(topicPrefix());
+    }
+
+    /**
+     * Prefix of topic names, also put before the enrichment's application id and the sink's group id so
+     * that deployments sharing a cluster stay apart.
+     */
+    public String topicPrefix() {
+        return topicPrefix == null ? "" : topicPrefix;
+    }
+
+    /** The read API's keys, without blanks. */
+    public Set<String> apiKeySet() {
+        final Set<String> keys = new LinkedHashSet<>();
+        if (apiKeys != null) {
+            apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
+        }
+        return keys;
+    }
+
+    /** Whether to start a broker in this process. */
+    public boolean embeddedKafka() {
+        return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
+    }
+
+    public int apiPort() {
+        return apiPort;
+    }
+
+    /** Used by the demo, whose broker takes any free port. */
+    public void useKafkaPort(final int port) {
+        this.kafkaPort = port;
+    }
+
+    /** Used by the demo, which picks its own data directory and keys. */
+    public void useDataDir(final Path dir) {
+        this.dataDir = dir;
+    }
+
+    /** Used by the demo, which picks its own data directory and keys. */
+    public void useApiKeys(final List<String> keys) {
+        this.apiKeys = keys;
+    }
+
+    /** Used by the demo, which checks webhooks with the simulator's own key. */
+    public void useEd25519KeyFile(final Path file) {
+        this.ed25519KeyFile = file;
+    }
+}

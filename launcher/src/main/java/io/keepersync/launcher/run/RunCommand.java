@@ -1,0 +1,87 @@
+package io.keepersync.launcher.run;
+
+import io.keepersync.ghl.GhlApi;
+import io.keepersync.ghl.GhlClientConfig;
+import io.keepersync.ghl.HttpGhlApi;
+import io.keepersync.ghl.TokenProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code keeper run}: the services against a real GHL (or anything that speaks its contract). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs the webhook gateway, the enrichment and the Keeper store against GHL. Without "
+        + "KAFKA_BOOTSTRAP_SERVERS a Kafka broker is started in this process.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Option(names = "--ghl-api-url", defaultValue = "${env:GHL_API_URL:-" + GhlClientConfig.DEFAULT_BASE_URL + "}",
+        description = "GHL REST API root (env GHL_API_URL, default ${DEFAULT-VALUE}).")
+    String ghlApiUrl;
+
+    @Option(names = "--ghl-token", defaultValue = "${env:GHL_TOKEN}", arity = "1",
+        description = "Bearer token for GHL: a private integration token or an OAuth access token (env GHL_TOKEN).")
+    String ghlToken;
+
+    @Option(names = "--services", split = ",", defaultValue = "${env:KEEPER_SERVICES:-gateway,enrich,sink}",
+        description = "Services to run in this process: gateway, enrich, sink (env KEEPER_SERVICES, default all).")
+    List<Service> services;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final Pipeline running = start();
+        printReady(running);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "keeper-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Checks the settings and starts the chosen services; the caller closes what it gets. */
+    public Pipeline start() {
+        final Set<Service> chosen = EnumSet.copyOf(services);
+        validate(chosen);
+        final MeterRegistry metrics = new SimpleMeterRegistry();
+        final GhlApi ghl = chosen.contains(Service.ENRICH) ? ghlClient(metrics) : null;
+        return Pipeline.start(pipeline, chosen, ghl, metrics);
+    }
+
+    private void validate(final Set<Service> chosen) {
+        if (chosen.contains(Service.ENRICH) && (ghlToken == null || ghlToken.isBlank())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "enrichment needs a GHL token: set GHL_TOKEN or pass --ghl-token");
+        }
+        if (chosen.contains(Service.SINK) && pipeline.apiKeySet().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "the read API needs at least one key: set KEEPER_API_KEYS or pass --api-keys");
+        }
+    }
+
+    private GhlApi ghlClient(final MeterRegistry metrics) {
+        return new HttpGhlApi(GhlClientConfig.defaults().withBaseUrl(ghlApiUrl), TokenProvider.fixed(ghlToken), metrics);
+    }
+
+    private static void printReady(final Pipeline running) {
+        System.out.println("Keeper Sync is running (Ctrl-C stops it). Kafka: " + running.bootstrapServers());
+        running.gateway().ifPresent(gateway ->
+            System.out.println("  webhooks:  POST http://localhost:" + gateway.port() + "/webhooks/ghl"));
+        running.sink().ifPresent(sink ->
+            System.out.println("  read API:  GET  http://localhost:" + sink.apiPort() + "/contacts/{contactId}"));
+    }
+}
