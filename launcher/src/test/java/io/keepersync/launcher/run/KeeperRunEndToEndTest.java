@@ -42,7 +42,8 @@ class KeeperRunEndToEndTest {
     void startGhlAndKeeper(@TempDir final Path dataDir) throws Exception {
         ghl = GhlSimulator.start(SimulatorConfig.defaults().withAccessToken(GHL_TOKEN).withoutLatency());
         final Path signingKey = Files.writeString(dataDir.resolve("ghl-key.pem"), ghl.webhookPublicKeyPem());
-        final RunCommand run = CommandLine.populateCommand(new RunCommand(),
+        final RunCommand run = new RunCommand();
+        new CommandLine(run).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(
             "--bootstrap-servers", SharedTestBroker.bootstrapServers(),
             "--topic-prefix", "e2e-" + RUNS.incrementAndGet() + ".",
             "--data-dir", dataDir.toString(),
@@ -58,7 +59,9 @@ class KeeperRunEndToEndTest {
 
     @AfterEach
     void stop() {
-        keeper.close();
+        if (keeper != null) {
+            keeper.close();
+        }
         ghl.close();
     }
 
