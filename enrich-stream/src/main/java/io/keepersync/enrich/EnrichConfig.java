@@ -1,5 +1,6 @@
 package io.keepersync.enrich;
 
+import io.keepersync.enrich.topology.RefreshPolicy;
 import io.keepersync.schemas.Topics;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,10 +13,11 @@ import java.util.Map;
  * @param topics the pipeline's topics
  * @param stateDir where Kafka Streams keeps its local state
  * @param streamThreads stream threads in this instance
+ * @param policy how GHL calls are spent on events
  * @param overrides further Kafka Streams properties, applied last
  */
 public record EnrichConfig(String applicationId, String bootstrapServers, Topics topics, Path stateDir,
-                           int streamThreads, Map<String, Object> overrides) {
+                           int streamThreads, RefreshPolicy policy, Map<String, Object> overrides) {
 
     public static final String DEFAULT_APPLICATION_ID = "keeper-enrich";
 
@@ -25,14 +27,15 @@ public record EnrichConfig(String applicationId, String bootstrapServers, Topics
 
     /** Defaults for everything but where Kafka is and where state goes. */
     public static EnrichConfig of(final String bootstrapServers, final Topics topics, final Path stateDir) {
-        return new EnrichConfig(DEFAULT_APPLICATION_ID, bootstrapServers, topics, stateDir, 2, Map.of());
+        return new EnrichConfig(DEFAULT_APPLICATION_ID, bootstrapServers, topics, stateDir, 2, RefreshPolicy.defaults(),
+            Map.of());
     }
 
     public EnrichConfig withApplicationId(final String id) {
-        return new EnrichConfig(id, bootstrapServers, topics, stateDir, streamThreads, overrides);
+        return new EnrichConfig(id, bootstrapServers, topics, stateDir, streamThreads, policy, overrides);
     }
 
     public EnrichConfig withOverrides(final Map<String, Object> more) {
-        return new EnrichConfig(applicationId, bootstrapServers, topics, stateDir, streamThreads, more);
+        return new EnrichConfig(applicationId, bootstrapServers, topics, stateDir, streamThreads, policy, more);
     }
 }

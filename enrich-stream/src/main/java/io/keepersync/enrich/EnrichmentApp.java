@@ -3,7 +3,6 @@ package io.keepersync.enrich;
 import io.keepersync.enrich.topology.EnrichTopology;
 import io.keepersync.ghl.GhlApi;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,7 +32,7 @@ public final class EnrichmentApp implements AutoCloseable {
     /** Starts the app; returns at once, while the instance joins its group in the background. */
     public static EnrichmentApp start(final EnrichConfig config, final GhlApi ghl, final MeterRegistry metrics) {
         final KafkaStreams streams = new KafkaStreams(
-            EnrichTopology.build(config.topics(), ghl, Clock.systemUTC(), metrics), properties(config));
+            EnrichTopology.build(config.topics(), ghl, config.policy(), metrics), properties(config));
         streams.setStateListener((next, previous) ->
             log.info("Enrichment state changed applicationId={} from={} to={}", config.applicationId(), previous, next));
         streams.setUncaughtExceptionHandler(e -> {

@@ -1,8 +1,11 @@
 package io.keepersync.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keepersync.simulator.api.ApiError;
 import io.keepersync.simulator.api.ApiServer;
+import io.keepersync.simulator.api.ContactSearch;
 import io.keepersync.simulator.api.RequestStats;
+import io.keepersync.simulator.api.TaskSearch;
 import io.keepersync.simulator.change.ChangeGenerator;
 import io.keepersync.simulator.change.Mutations;
 import io.keepersync.simulator.data.LocationProfile;
@@ -11,9 +14,12 @@ import io.keepersync.simulator.data.SimClock;
 import io.keepersync.simulator.data.World;
 import io.keepersync.simulator.webhook.DeliveryFaults;
 import io.keepersync.simulator.webhook.WebhookBodies;
+import io.keepersync.simulator.webhook.WebhookCapture;
 import io.keepersync.simulator.webhook.WebhookSender;
 import io.keepersync.simulator.webhook.WebhookSigner;
+import io.keepersync.simulator.webhook.WebhookSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,48 +34,88 @@ import org.slf4j.LoggerFactory;
  * <p>All methods are thread-safe. Mutations return once the change is made and its webhook queued;
  * delivery happens on a background thread ({@link #awaitWebhooksDelivered} waits for it). Data, ids
  * and timestamps depend only on the seed and the sequence of changes, never on the wall clock.
+ *
+ * <p>{@link #inProcess} builds the same world without server or thread, for tests that create
+ * thousands of simulators: webhooks are captured ({@link #drainCapturedWebhooks}) instead of sent.
  */
 public final class GhlSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GhlSimulator.class);
 
+    private static final String NO_SERVER_IN_PROCESS = "an in-process simulator has no HTTP server or webhook sender";
+
     private final World world;
     private final Mutations mutations;
     private final ChangeGenerator changes;
-    private final WebhookSigner signer;
-    private final WebhookSender sender;
+    private final ContactSearch contactSearch;
+    private final TaskSearch taskSearch;
+    private final long seed;
     private final RequestStats stats;
-    private final ApiServer server;
     private final String appId;
+    /** Null in process. */
+    private final WebhookSender sender;
+    /** Null over HTTP. */
+    private final WebhookCapture capture;
+    /** Null in process. */
+    private final ApiServer server;
+    /** Made on first use: deriving the key is most of an in-process simulator's setup cost. */
+    private WebhookSigner signer;
 
-    private GhlSimulator(final SimulatorConfig config) {
+    private GhlSimulator(final SimulatorConfig config, final boolean inProcess) {
         final SeededRandom random = new SeededRandom(config.seed());
         this.world = new World();
         final List<String> locationIds = config.locationIds().isEmpty() ? List.of(random.id()) : config.locationIds();
         locationIds.forEach(id -> world.addLocation(LocationProfile.generate(id, random)));
         this.appId = random.hex24();
-        this.signer = WebhookSigner.forSeed(config.seed());
-        this.sender = new WebhookSender(signer, config.webhookUrl(), config.webhookRetryDelay(), config.seed());
-        this.mutations = new Mutations(world, random, new SimClock(random), new WebhookBodies(appId), sender);
+        this.seed = config.seed();
+        this.capture = inProcess ? new WebhookCapture() : null;
+        this.sender = inProcess ? null
+                : new WebhookSender(signer(), config.webhookUrl(), config.webhookRetryDelay(), config.seed());
+        final WebhookSink sink = inProcess ? capture : sender;
+        this.mutations = new Mutations(world, random, new SimClock(random), new WebhookBodies(appId), sink);
         this.changes = new ChangeGenerator(world, mutations, random);
+        this.contactSearch = new ContactSearch(world);
+        this.taskSearch = new TaskSearch(world);
         this.stats = new RequestStats();
-        this.server = startServer(config);
+        this.server = inProcess ? null : startServer(config);
     }
 
     /** Builds the world for {@code config} and starts serving; blocks until the port is bound. */
     public static GhlSimulator start(final SimulatorConfig config) {
-        final GhlSimulator simulator = new GhlSimulator(config);
+        final GhlSimulator simulator = new GhlSimulator(config, false);
         LOG.info("GHL simulator started port={} locations={} webhooks={}", simulator.port(),
                 simulator.locationIds().size(), config.webhookUrl() != null);
         return simulator;
     }
 
-    /** {@code http://localhost:PORT}, the base URL to give a GHL client. */
+    /**
+     * Builds the same world, mutations and change generator as {@link #start} for {@code config}, but
+     * starts no HTTP server and no thread: every webhook a change would send is captured, byte for byte,
+     * for {@link #drainCapturedWebhooks}, whatever {@code webhookUrl} says. Server settings (port,
+     * token, latency, rate limits, retry delay) are ignored. Meant for property tests that build
+     * thousands of simulators; nothing blocks.
+     */
+    public static GhlSimulator inProcess(final SimulatorConfig config) {
+        final GhlSimulator simulator = new GhlSimulator(config, true);
+        LOG.debug("in-process GHL simulator built seed={} locations={}", config.seed(),
+                simulator.locationIds().size());
+        return simulator;
+    }
+
+    /**
+     * {@code http://localhost:PORT}, the base URL to give a GHL client.
+     *
+     * @throws IllegalStateException in process
+     */
     public String baseUrl() {
         return "http://localhost:" + port();
     }
 
+    /** @throws IllegalStateException in process */
     public int port() {
+        if (server == null) {
+            throw new IllegalStateException(NO_SERVER_IN_PROCESS);
+        }
         return server.port();
     }
 
@@ -85,17 +131,38 @@ public final class GhlSimulator implements AutoCloseable {
 
     /** The Ed25519 public key that verifies {@code X-GHL-Signature}, as a SubjectPublicKeyInfo PEM. */
     public String webhookPublicKeyPem() {
-        return signer.publicKeyPem();
+        return signer().publicKeyPem();
     }
 
-    /** Points webhooks at a new receiver (null stops new ones), for receivers started after the simulator. */
+    /**
+     * Points webhooks at a new receiver (null stops new ones), for receivers started after the simulator.
+     *
+     * @throws IllegalStateException in process
+     */
     public void setWebhookUrl(final String url) {
-        sender.setUrl(url);
+        requireSender().setUrl(url);
     }
 
-    /** Adds duplicates, reordering and losses to webhook delivery from now on. */
+    /**
+     * Adds duplicates, reordering and losses to webhook delivery from now on.
+     *
+     * @throws IllegalStateException in process (apply such faults to the drained list instead)
+     */
     public void setDeliveryFaults(final double duplicateRate, final int shuffleWindow, final double dropRate) {
-        sender.setFaults(new DeliveryFaults(duplicateRate, shuffleWindow, dropRate));
+        requireSender().setFaults(new DeliveryFaults(duplicateRate, shuffleWindow, dropRate));
+    }
+
+    /**
+     * In process: the webhook bodies captured since the last call, in emission order, each exactly the
+     * UTF-8 JSON the HTTP sender would sign and POST; the capture is empty afterwards.
+     *
+     * @throws IllegalStateException when the simulator was started with {@link #start}
+     */
+    public List<String> drainCapturedWebhooks() {
+        if (capture == null) {
+            throw new IllegalStateException("webhooks are captured only by simulators built with inProcess");
+        }
+        return capture.drain();
     }
 
     // --- changes ---
@@ -195,6 +262,35 @@ public final class GhlSimulator implements AutoCloseable {
         return world.truthOf(contactId);
     }
 
+    /**
+     * The contact a live task belongs to, as {@code POST /locations/{locationId}/tasks/search} with
+     * {@code taskId} finds it; empty for unknown tasks and tasks of deleted contacts.
+     */
+    public Optional<String> contactOfTask(final String taskId) {
+        return taskSearch.contactOfTask(taskId);
+    }
+
+    /**
+     * The live contacts of {@code locationId} with {@code dateUpdated >= since} (millisecond precision),
+     * oldest update first, as copies shaped exactly as {@code POST /contacts/search} returns them: the
+     * same search with filter {@code dateUpdated gte} and sort {@code dateUpdated asc}, all pages at once.
+     *
+     * @throws ApiError status 403 when the location is not served
+     */
+    public List<ObjectNode> contactsUpdatedSince(final String locationId, final Instant since) {
+        return contactSearch.updatedSince(locationId, since);
+    }
+
+    /**
+     * What {@code POST /contacts/search} answers to {@code body} ({@code {contacts, total}}), without
+     * HTTP, rate limit or latency, for in-process GHL clients.
+     *
+     * @throws ApiError with the status and body the endpoint would answer instead (403, 422)
+     */
+    public ObjectNode searchContacts(final ObjectNode body) {
+        return contactSearch.answer(body);
+    }
+
     // --- counters ---
 
     /** API requests received, rejected ones included. */
@@ -212,31 +308,35 @@ public final class GhlSimulator implements AutoCloseable {
         return stats.throttledCount();
     }
 
-    /** Webhooks queued for delivery. */
+    /** Webhooks queued for delivery; in process, webhooks captured (drained ones included). */
     public long webhooksEmitted() {
-        return sender.emitted();
+        return capture != null ? capture.emitted() : sender.emitted();
     }
 
-    /** Webhook POSTs made, retries and duplicates included. */
+    /** Webhook POSTs made, retries and duplicates included; 0 in process. */
     public long webhooksSent() {
-        return sender.sent();
+        return sender == null ? 0 : sender.sent();
     }
 
-    /** Webhooks the receiver answered with 2xx. */
+    /** Webhooks the receiver answered with 2xx; 0 in process. */
     public long webhooksAccepted() {
-        return sender.accepted();
+        return sender == null ? 0 : sender.accepted();
     }
 
-    /** Webhooks given up for good (as GHL does on any non-2xx but 429, and after six 429s). */
+    /** Webhooks given up for good (as GHL does on any non-2xx but 429, and after six 429s); 0 in process. */
     public long webhooksDropped() {
-        return sender.dropped();
+        return sender == null ? 0 : sender.dropped();
     }
 
     /**
      * Blocks the caller until every queued webhook was accepted or dropped. Returns false when
      * {@code timeout} passed first, or when the caller was interrupted (its interrupt flag stays set).
+     * In process it returns true at once: captured webhooks are never pending.
      */
     public boolean awaitWebhooksDelivered(final Duration timeout) {
+        if (sender == null) {
+            return true;
+        }
         try {
             return sender.awaitDelivered(timeout);
         } catch (InterruptedException e) {
@@ -245,13 +345,30 @@ public final class GhlSimulator implements AutoCloseable {
         }
     }
 
-    /** Stops the HTTP server and the webhook sender; undelivered webhooks are discarded. */
+    /** Stops the HTTP server and the webhook sender; undelivered webhooks are discarded. Does nothing in process. */
     @Override
     public void close() {
+        if (server == null) {
+            return;
+        }
         server.close();
         sender.close();
         LOG.info("GHL simulator stopped requests={} throttled={} webhooksAccepted={} webhooksDropped={}",
                 stats.total(), stats.throttledCount(), sender.accepted(), sender.dropped());
+    }
+
+    private synchronized WebhookSigner signer() {
+        if (signer == null) {
+            signer = WebhookSigner.forSeed(seed);
+        }
+        return signer;
+    }
+
+    private WebhookSender requireSender() {
+        if (sender == null) {
+            throw new IllegalStateException(NO_SERVER_IN_PROCESS);
+        }
+        return sender;
     }
 
     private ApiServer startServer(final SimulatorConfig config) {

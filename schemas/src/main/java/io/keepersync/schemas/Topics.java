@@ -4,11 +4,14 @@ package io.keepersync.schemas;
  * Names of the topics the pipeline uses. Every service of one deployment must use the same names;
  * tests give each run its own prefix.
  *
- * @param contactEvents accepted GHL webhooks ({@link ContactEvent}), keyed by contact
+ * @param contactEvents accepted GHL webhooks and reconciliation hints ({@link ContactEvent}), keyed by contact
  * @param quarantine signed, well-formed webhooks the pipeline does not sync ({@link QuarantinedEvent})
  * @param enrichedContacts compacted; the latest {@link EnrichedContact} per contact, a tombstone once deleted
+ * @param locations compacted; every GHL location enrichment has seen, keyed and valued by its id
+ * @param sweepCursors compacted; per location, the {@code dateUpdated} up to which reconciliation has swept
  */
-public record Topics(String contactEvents, String quarantine, String enrichedContacts) {
+public record Topics(String contactEvents, String quarantine, String enrichedContacts, String locations,
+                     String sweepCursors) {
 
     /** The names used when nothing else is configured. */
     public static Topics defaults() {
@@ -17,6 +20,7 @@ public record Topics(String contactEvents, String quarantine, String enrichedCon
 
     /** The default names, each prefixed (for example with a test's own name). */
     public static Topics withPrefix(final String prefix) {
-        return new Topics(prefix + "ghl.contact-events", prefix + "ghl.quarantine", prefix + "keeper.contacts.enriched");
+        return new Topics(prefix + "ghl.contact-events", prefix + "ghl.quarantine", prefix + "keeper.contacts.enriched",
+            prefix + "keeper.locations", prefix + "keeper.sweep-cursors");
     }
 }

@@ -1,16 +1,18 @@
 package io.keepersync.enrich.topology;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keepersync.enrich.mapping.ContactMapper;
-import io.keepersync.enrich.mapping.GhlTimes;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.ghl.GhlApiException;
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.EnrichedContact;
+import io.keepersync.schemas.PendingRefresh;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,96 +21,118 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one contact's events into its enriched record. The last record of each contact is kept in a
- * state store; an event re-reads from GHL only the part it touched (a note event re-reads notes), and
- * a contact seen for the first time gets one full read. Runs on a stream thread and blocks it while
- * GHL answers.
+ * Turns one contact's events into its enriched record. Events are hints: each one only marks what it
+ * touched (a note event marks the notes), repeats of a webhook are dropped, and once the contact has been
+ * quiet for a moment one refresh re-reads from GHL everything its events marked. Because the record is
+ * always GHL's current state, the order events arrive in does not matter.
  */
-final class ContactEnricher implements Processor<String, ContactEvent, String, EnrichedContact> {
+final class ContactEnricher implements Processor<String, ContactEvent, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ContactEnricher.class);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final GhlApi ghl;
-    private final Clock clock;
-    private final MeterRegistry metrics;
-    private ProcessorContext<String, EnrichedContact> context;
+    private final ContactRefresher refresher;
+    private final RefreshPolicy policy;
+    private final EnrichMetrics metrics;
+    private final Set<String> locationsAnnounced = new HashSet<>();
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, EnrichedContact> contacts;
+    private PendingRefreshes pending;
+    private SeenWebhooks seen;
 
-    ContactEnricher(final GhlApi ghl, final Clock clock, final MeterRegistry metrics) {
+    ContactEnricher(final GhlApi ghl, final RefreshPolicy policy, final MeterRegistry registry) {
         this.ghl = ghl;
-        this.clock = clock;
-        this.metrics = metrics;
+        this.refresher = new ContactRefresher(ghl);
+        this.policy = policy;
+        this.metrics = new EnrichMetrics(registry);
     }
 
     @Override
-    public void init(final ProcessorContext<String, EnrichedContact> context) {
+    public void init(final ProcessorContext<String, Object> context) {
         this.context = context;
         this.contacts = context.getStateStore(EnrichTopology.CONTACT_STORE);
+        this.pending = new PendingRefreshes(context.getStateStore(EnrichTopology.PENDING_STORE), policy);
+        this.seen = new SeenWebhooks(context.getStateStore(EnrichTopology.SEEN_STORE), policy);
+        context.schedule(policy.tick(), PunctuationType.WALL_CLOCK_TIME, time -> refreshDue(Instant.ofEpochMilli(time)));
+        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, time -> seen.purge(Instant.ofEpochMilli(time)));
     }
 
     @Override
     public void process(final Record<String, ContactEvent> record) {
         final ContactEvent event = record.value();
-        final EventKind kind = EventKind.of(event.getEventType());
         final String contactId = event.getContactId();
-        try {
-            if (kind == EventKind.CONTACT_DELETE) {
-                remove(record, contactId);
-            } else {
-                refresh(record, kind, contactId);
-            }
-            count(event, "enriched");
-        } catch (GhlApiException e) {
-            count(event, "failed");
-            log.warn("GHL call failed; event not applied eventType={} locationId={} contactId={} webhookId={} status={}",
-                event.getEventType(), event.getLocationId(), contactId, event.getWebhookId(), e.status());
-        }
-    }
+        final EventKind kind = EventKind.of(event.getEventType());
+        final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
 
-    private void refresh(final Record<String, ContactEvent> record, final EventKind kind, final String contactId) {
-        final ContactEvent event = record.value();
+        if (!seen.firstTime(event.getWebhookId(), now)) {
+            metrics.event(event, "duplicate");
+            return;
+        }
+        announceLocation(record, event.getLocationId());
         final EnrichedContact current = contacts.get(contactId);
-        final FetchPlan plan = current == null ? FetchPlan.FULL : FetchPlan.forKind(kind);
-        final EnrichedContact.Builder next = current == null ? EnrichedContact.newBuilder() : EnrichedContact.newBuilder(current);
+        if (kind == EventKind.RECONCILE && current != null && unchangedSince(current, event)) {
+            metrics.event(event, "unchanged");
+            return;
+        }
+        pending.add(contactId, event, kind, current != null, now);
+        metrics.event(event, "accepted");
+    }
 
-        if (plan.contact()) {
-            final Optional<ObjectNode> contact = ghl.contact(event.getLocationId(), contactId);
-            if (contact.isEmpty()) {
-                log.info("GHL no longer has the contact; removing it locationId={} contactId={} webhookId={}",
-                    event.getLocationId(), contactId, event.getWebhookId());
-                remove(record, contactId);
-                return;
+    private void refreshDue(final Instant now) {
+        for (final KeyValue<String, PendingRefresh> due : pending.due(now)) {
+            refresh(due.key, due.value, now);
+        }
+    }
+
+    private void refresh(final String contactId, final PendingRefresh wanted, final Instant now) {
+        final long callsBefore = ghl.requestCount();
+        try {
+            final Optional<EnrichedContact> next = refresher.refresh(contactId, wanted, contacts.get(contactId), now);
+            if (next.isPresent()) {
+                contacts.put(contactId, next.get());
+                context.forward(new Record<>(contactId, next.get(), now.toEpochMilli()), EnrichTopology.OUTPUT);
+            } else {
+                remove(contactId, wanted, now);
             }
-            ContactMapper.applyContact(next, contact.get());
-        }
-        fetchRelated(next, plan, event.getLocationId(), contactId);
-        next.setSyncedAt(clock.instant());
-
-        final EnrichedContact enriched = next.build();
-        contacts.put(contactId, enriched);
-        context.forward(record.withKey(contactId).withValue(enriched));
-    }
-
-    private void fetchRelated(final EnrichedContact.Builder next, final FetchPlan plan,
-                              final String locationId, final String contactId) {
-        if (plan.tasks()) {
-            next.setTasks(ContactMapper.tasks(ghl.tasks(locationId, contactId)));
-        }
-        if (plan.notes()) {
-            next.setNotes(ContactMapper.notes(ghl.notes(locationId, contactId)));
-        }
-        if (plan.appointments()) {
-            final ZoneId contactZone = GhlTimes.zoneOrUtc(next.getTimezone());
-            next.setAppointments(ContactMapper.appointments(ghl.appointments(locationId, contactId), contactZone));
+            pending.done(contactId);
+            metrics.refresh(wanted, "done");
+        } catch (GhlApiException e) {
+            handleFailure(contactId, wanted, now, e);
+        } finally {
+            metrics.recordCalls(ghl.requestCount() - callsBefore);
         }
     }
 
-    private void remove(final Record<String, ContactEvent> record, final String contactId) {
+    private void remove(final String contactId, final PendingRefresh wanted, final Instant now) {
+        log.info("Contact gone from GHL; removing it locationId={} contactId={}", wanted.getLocationId(), contactId);
         contacts.delete(contactId);
-        context.forward(record.withKey(contactId).withValue(null));
+        context.forward(new Record<>(contactId, null, now.toEpochMilli()), EnrichTopology.OUTPUT);
     }
 
-    private void count(final ContactEvent event, final String outcome) {
-        metrics.counter("enrich.events", "eventType", event.getEventType(), "outcome", outcome).increment();
+    private void handleFailure(final String contactId, final PendingRefresh wanted, final Instant now,
+                               final GhlApiException e) {
+        if (e.retriable()) {
+            log.warn("GHL failed; refresh retried later locationId={} contactId={} status={} retryInMs={}",
+                wanted.getLocationId(), contactId, e.status(), policy.retryDelay().toMillis());
+            pending.retryLater(contactId, wanted, now.plus(policy.retryDelay()));
+            metrics.refresh(wanted, "retry");
+        } else {
+            log.error("GHL refused a refresh; dropping it locationId={} contactId={} status={} reason={}",
+                wanted.getLocationId(), contactId, e.status(), e.getMessage());
+            pending.done(contactId);
+            metrics.refresh(wanted, "refused");
+        }
+    }
+
+    private void announceLocation(final Record<String, ContactEvent> record, final String locationId) {
+        if (locationsAnnounced.add(locationId)) {
+            context.forward(record.withKey(locationId).withValue(locationId), EnrichTopology.LOCATIONS_SINK);
+        }
+    }
+
+    private static boolean unchangedSince(final EnrichedContact current, final ContactEvent event) {
+        return current.getDateUpdated() != null
+            && ContactRefresher.dateUpdatedOf(event.getBody()).map(current.getDateUpdated()::equals).orElse(false);
     }
 }

@@ -38,7 +38,7 @@ final class ContactRouter implements Processor<String, ContactEvent, String, Con
             return;
         }
         final EventKind kind = EventKind.of(event.getEventType());
-        if (kind == EventKind.APP_LIFECYCLE || kind == EventKind.UNKNOWN) {
+        if (!kind.concernsContact()) {
             log.info("Skipping event that changes no contact eventType={} locationId={} webhookId={}",
                 event.getEventType(), event.getLocationId(), event.getWebhookId());
             return;

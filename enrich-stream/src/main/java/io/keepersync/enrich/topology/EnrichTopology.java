@@ -3,10 +3,10 @@ package io.keepersync.enrich.topology;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.EnrichedContact;
+import io.keepersync.schemas.PendingRefresh;
 import io.keepersync.schemas.Topics;
 import io.keepersync.schemas.serde.AvroSerde;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -15,24 +15,29 @@ import org.apache.kafka.streams.state.Stores;
  * The enrichment topology: contact events in, one enriched record per contact out.
  *
  * <pre>
- *   contact events ──▶ route ──▶ enrich [contact store] ──▶ enriched contacts (compacted)
+ *   contact events ──▶ route ──▶ enrich [contacts, pending refreshes, seen webhooks] ──▶ enriched contacts
+ *                        │                 └──▶ locations (every location seen, for reconciliation)
  *                        └──▶ contact events, re-keyed by contact
  * </pre>
  */
 public final class EnrichTopology {
 
     static final String CONTACT_STORE = "enriched-contacts";
+    static final String PENDING_STORE = "pending-refreshes";
+    static final String SEEN_STORE = "seen-webhooks";
     static final String ENRICHER = "enrich";
     static final String REROUTE_SINK = "reroute-by-contact";
+    static final String OUTPUT = "enriched-contacts-out";
+    static final String LOCATIONS_SINK = "locations-out";
     private static final String SOURCE = "contact-events";
     private static final String ROUTER = "route-by-contact";
-    private static final String OUTPUT = "enriched-contacts-out";
 
     private EnrichTopology() {
     }
 
     /** Builds the topology; {@code ghl} is called from stream threads. */
-    public static Topology build(final Topics topics, final GhlApi ghl, final Clock clock, final MeterRegistry metrics) {
+    public static Topology build(final Topics topics, final GhlApi ghl, final RefreshPolicy policy,
+                                 final MeterRegistry metrics) {
         final AvroSerde<ContactEvent> events = AvroSerde.of(ContactEvent.class);
         final AvroSerde<EnrichedContact> enriched = AvroSerde.of(EnrichedContact.class);
         final Topology topology = new Topology();
@@ -40,10 +45,16 @@ public final class EnrichTopology {
         topology.addSource(SOURCE, Serdes.String().deserializer(), events, topics.contactEvents());
         topology.addProcessor(ROUTER, () -> new ContactRouter(ghl), SOURCE);
         topology.addSink(REROUTE_SINK, topics.contactEvents(), Serdes.String().serializer(), events, ROUTER);
-        topology.addProcessor(ENRICHER, () -> new ContactEnricher(ghl, clock, metrics), ROUTER);
+        topology.addProcessor(ENRICHER, () -> new ContactEnricher(ghl, policy, metrics), ROUTER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CONTACT_STORE), Serdes.String(), enriched), ENRICHER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), AvroSerde.of(PendingRefresh.class)), ENRICHER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()), ENRICHER);
         topology.addSink(OUTPUT, topics.enrichedContacts(), Serdes.String().serializer(), enriched, ENRICHER);
+        topology.addSink(LOCATIONS_SINK, topics.locations(), Serdes.String().serializer(), Serdes.String().serializer(),
+            ENRICHER);
         return topology;
     }
 }

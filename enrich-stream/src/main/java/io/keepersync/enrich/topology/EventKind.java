@@ -1,12 +1,17 @@
 package io.keepersync.enrich.topology;
 
-/** What a GHL event type asks enrichment to do (CONTRACT §5.3). */
+import io.keepersync.enrich.reconcile.ReconcileEvents;
+
+/** What an event type asks enrichment to do: GHL's types (CONTRACT §5.3) and our reconciliation hints. */
 enum EventKind {
+    CONTACT_CREATE,
     CONTACT,
     CONTACT_DELETE,
     NOTE,
     TASK,
     APPOINTMENT,
+    RECONCILE,
+    RECONCILE_FULL,
     APP_LIFECYCLE,
     UNKNOWN;
 
@@ -15,13 +20,21 @@ enum EventKind {
             return UNKNOWN;
         }
         return switch (eventType) {
-            case "ContactCreate", "ContactUpdate", "ContactTagUpdate", "ContactDndUpdate" -> CONTACT;
+            case "ContactCreate" -> CONTACT_CREATE;
+            case "ContactUpdate", "ContactTagUpdate", "ContactDndUpdate" -> CONTACT;
             case "ContactDelete" -> CONTACT_DELETE;
             case "NoteCreate", "NoteUpdate", "NoteDelete" -> NOTE;
             case "TaskCreate", "TaskComplete", "TaskDelete" -> TASK;
             case "AppointmentCreate", "AppointmentUpdate", "AppointmentDelete" -> APPOINTMENT;
+            case ReconcileEvents.CHANGED -> RECONCILE;
+            case ReconcileEvents.FULL -> RECONCILE_FULL;
             case "INSTALL", "UNINSTALL" -> APP_LIFECYCLE;
             default -> UNKNOWN;
         };
+    }
+
+    /** Whether events of this kind concern one contact. */
+    boolean concernsContact() {
+        return this != APP_LIFECYCLE && this != UNKNOWN;
     }
 }

@@ -2,14 +2,14 @@ package io.keepersync.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keepersync.enrich.reconcile.ReconcileEvents;
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.EnrichedContact;
 import io.keepersync.schemas.Topics;
 import io.keepersync.schemas.serde.AvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-05T00:00:00Z");
+    private static final Duration QUIET = Duration.ofMillis(500);
 
     private final Topics topics = Topics.defaults();
     private final FakeGhl ghl = new FakeGhl();
@@ -32,19 +33,24 @@ class EnrichTopologyTest {
     private TestInputTopic<String, ContactEvent> events;
     private TestOutputTopic<String, EnrichedContact> enriched;
     private TestOutputTopic<String, ContactEvent> rerouted;
+    private TestOutputTopic<String, String> locations;
 
     @BeforeEach
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        final RefreshPolicy policy = new RefreshPolicy(QUIET, Duration.ofSeconds(5), Duration.ofSeconds(30),
+            Duration.ofHours(2));
         driver = new TopologyTestDriver(
-            EnrichTopology.build(topics, ghl, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry()), props);
+            EnrichTopology.build(topics, ghl, policy, new SimpleMeterRegistry()), props, NOW);
         final AvroSerde<ContactEvent> eventSerde = AvroSerde.of(ContactEvent.class);
         events = driver.createInputTopic(topics.contactEvents(), Serdes.String().serializer(), eventSerde);
         rerouted = driver.createOutputTopic(topics.contactEvents(), Serdes.String().deserializer(), eventSerde);
         enriched = driver.createOutputTopic(topics.enrichedContacts(), Serdes.String().deserializer(),
             AvroSerde.of(EnrichedContact.class));
+        locations = driver.createOutputTopic(topics.locations(), Serdes.String().deserializer(),
+            Serdes.String().deserializer());
     }
 
     @AfterEach
@@ -53,33 +59,71 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void shouldReadEverythingOnceForAContactSeenForTheFirstTime() {
-        events.pipeInput(FakeGhl.CONTACT, event("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT));
+    void shouldReadEverythingOnceForAContactFirstSeenThroughAnEventOtherThanItsCreation() {
+        send("NoteCreate", FakeGhl.CONTACT, "XnvdRy6hR1XQatDmHYvT");
+        quietPeriodPasses();
 
         final EnrichedContact contact = enriched.readValue();
-        assertThat(contact.getId()).isEqualTo(FakeGhl.CONTACT);
         assertThat(contact.getEmail()).isEqualTo("jordan.blake@example.com");
         assertThat(contact.getTasks()).hasSize(2);
         assertThat(contact.getNotes()).hasSize(2);
         assertThat(contact.getAppointments()).hasSize(2);
-        assertThat(contact.getSyncedAt()).isEqualTo(NOW);
         assertThat(ghl.calls).isEqualTo(Map.of("contact", 1, "tasks", 1, "notes", 1, "appointments", 1));
     }
 
     @Test
-    void shouldReReadOnlyNotesForANoteEventOnAKnownContact() {
-        events.pipeInput(FakeGhl.CONTACT, event("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT));
-        enriched.readValue();
+    void shouldReadOnlyTheContactOfABrandNewContact() {
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
 
-        events.pipeInput(FakeGhl.CONTACT, event("NoteCreate", FakeGhl.CONTACT, "XnvdRy6hR1XQatDmHYvT"));
+        assertThat(enriched.readValue().getTasks()).isEmpty();
+        assertThat(ghl.calls).isEqualTo(Map.of("contact", 1));
+    }
+
+    @Test
+    void shouldReReadOnlyNotesForANoteEventOnAKnownContact() {
+        knownContact();
+
+        send("NoteCreate", FakeGhl.CONTACT, "XnvdRy6hR1XQatDmHYvT");
+        quietPeriodPasses();
 
         assertThat(enriched.readValue().getNotes()).hasSize(2);
-        assertThat(ghl.calls).containsEntry("notes", 2).containsEntry("contact", 1).containsEntry("tasks", 1);
+        assertThat(ghl.calls).isEqualTo(Map.of("contact", 1, "notes", 1));
+    }
+
+    @Test
+    void shouldSpendOneRefreshOnABurstOfEventsForOneContact() {
+        knownContact();
+
+        send("ContactUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        send("ContactTagUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        send("NoteCreate", FakeGhl.CONTACT, "n1");
+        send("NoteUpdate", FakeGhl.CONTACT, "n1");
+        send("TaskCreate", FakeGhl.CONTACT, "t1");
+        quietPeriodPasses();
+
+        assertThat(enriched.readValuesToList()).hasSize(1);
+        assertThat(ghl.calls).isEqualTo(Map.of("contact", 2, "notes", 1, "tasks", 1));
+    }
+
+    @Test
+    void shouldHaveNoSecondEffectForARepeatedWebhook() {
+        knownContact();
+        final ContactEvent update = event("ContactUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+
+        events.pipeInput(FakeGhl.CONTACT, update);
+        quietPeriodPasses();
+        events.pipeInput(FakeGhl.CONTACT, update);
+        quietPeriodPasses();
+
+        assertThat(enriched.readValuesToList()).hasSize(1);
+        assertThat(ghl.calls).containsEntry("contact", 2);
     }
 
     @Test
     void shouldReadAppointmentTimesWithoutOffsetInTheContactsZone() {
-        events.pipeInput(FakeGhl.CONTACT, event("AppointmentUpdate", FakeGhl.CONTACT, "41SpqQZg2cL2UGM9KtPj"));
+        send("AppointmentUpdate", FakeGhl.CONTACT, "41SpqQZg2cL2UGM9KtPj");
+        quietPeriodPasses();
 
         assertThat(enriched.readValue().getAppointments().get(0).getStartTime())
             .isEqualTo(Instant.parse("2026-03-10T15:00:00Z"));
@@ -87,10 +131,10 @@ class EnrichTopologyTest {
 
     @Test
     void shouldWriteATombstoneWhenAContactIsDeleted() {
-        events.pipeInput(FakeGhl.CONTACT, event("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT));
-        enriched.readValue();
+        knownContact();
 
-        events.pipeInput(FakeGhl.CONTACT, event("ContactDelete", FakeGhl.CONTACT, FakeGhl.CONTACT));
+        send("ContactDelete", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
 
         final TestRecord<String, EnrichedContact> tombstone = enriched.readRecord();
         assertThat(tombstone.key()).isEqualTo(FakeGhl.CONTACT);
@@ -98,17 +142,61 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void shouldWriteATombstoneWhenGhlNoLongerHasTheContact() {
+    void shouldKeepADeletedContactDeletedWhenItsCreationArrivesLate() {
         ghl.contacts.clear();
 
-        events.pipeInput(FakeGhl.CONTACT, event("ContactUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT));
+        send("ContactDelete", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        send("NoteCreate", FakeGhl.CONTACT, "n1");
+        quietPeriodPasses();
 
-        assertThat(enriched.readRecord().value()).isNull();
+        assertThat(enriched.readValuesToList()).containsOnlyNulls();
+    }
+
+    @Test
+    void shouldSkipAReconciliationHintWhenTheContactHasNotChanged() {
+        knownContact();
+        final String sameAsStored = ghl.contacts.get(FakeGhl.CONTACT).toString();
+
+        events.pipeInput(FakeGhl.CONTACT, ReconcileEvents.of(ReconcileEvents.CHANGED, "s1", FakeGhl.LOCATION,
+            FakeGhl.CONTACT, sameAsStored, NOW));
+        quietPeriodPasses();
+
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(ghl.totalCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyAChangedContactFromTheSweepWithoutCallingGhl() {
+        knownContact();
+        final var changed = ghl.contacts.get(FakeGhl.CONTACT).deepCopy()
+            .put("city", "Peoria").put("dateUpdated", "2026-03-04T08:00:00.000Z");
+
+        events.pipeInput(FakeGhl.CONTACT, ReconcileEvents.of(ReconcileEvents.CHANGED, "s1", FakeGhl.LOCATION,
+            FakeGhl.CONTACT, changed.toString(), NOW));
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getCity()).isEqualTo("Peoria");
+        assertThat(ghl.totalCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryARefreshGhlFailedUntilItSucceeds() {
+        ghl.failuresToServe = 1;
+
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+        assertThat(enriched.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+        assertThat(enriched.readValue().getId()).isEqualTo(FakeGhl.CONTACT);
     }
 
     @Test
     void shouldRouteATaskEventWithoutContactToItsContactsPartition() {
         events.pipeInput("LseOtJnlWlihbzdV8T2f", event("TaskCreate", null, "LseOtJnlWlihbzdV8T2f"));
+        quietPeriodPasses();
 
         final TestRecord<String, ContactEvent> routed = rerouted.readRecord();
         assertThat(routed.key()).isEqualTo(FakeGhl.CONTACT);
@@ -119,14 +207,39 @@ class EnrichTopologyTest {
     @Test
     void shouldSkipAppLifecycleEventsWithoutCallingGhl() {
         events.pipeInput(FakeGhl.LOCATION, event("INSTALL", null, null));
+        quietPeriodPasses();
 
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(ghl.totalCalls()).isZero();
     }
 
+    @Test
+    void shouldAnnounceEachLocationOnceForReconciliation() {
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        send("ContactUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+
+        assertThat(locations.readValuesToList()).containsExactly(FakeGhl.LOCATION);
+    }
+
+    private void knownContact() {
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+        enriched.readValue();
+    }
+
+    private void quietPeriodPasses() {
+        driver.advanceWallClockTime(QUIET.multipliedBy(2));
+    }
+
+    private void send(final String type, final String contactId, final String entityId) {
+        events.pipeInput(contactId, event(type, contactId, entityId));
+    }
+
+    private static int sequence;
+
     private static ContactEvent event(final String type, final String contactId, final String entityId) {
         return ContactEvent.newBuilder()
-            .setWebhookId(type + "-" + entityId)
+            .setWebhookId(type + "-" + entityId + "-" + (++sequence))
             .setEventType(type)
             .setLocationId(FakeGhl.LOCATION)
             .setContactId(contactId)

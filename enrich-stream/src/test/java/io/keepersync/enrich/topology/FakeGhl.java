@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keepersync.ghl.GhlApi;
+import io.keepersync.ghl.GhlApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ final class FakeGhl implements GhlApi {
     final Map<String, ObjectNode> contacts = new HashMap<>();
     final Map<String, Integer> calls = new HashMap<>();
     final Map<String, String> taskOwners = new HashMap<>();
+    int failuresToServe;
     private final List<ObjectNode> tasks;
     private final List<ObjectNode> notes;
     private final List<ObjectNode> events;
@@ -91,6 +93,10 @@ final class FakeGhl implements GhlApi {
 
     private void called(final String endpoint) {
         calls.merge(endpoint, 1, Integer::sum);
+        if (failuresToServe > 0) {
+            failuresToServe--;
+            throw new GhlApiException("GET " + endpoint + " answered 503 after retries", 503);
+        }
     }
 
     private static List<ObjectNode> items(final JsonNode array) {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** An error answer with GHL's status and body (CONTRACT §3, examples/error-*.json), thrown by handlers. */
-final class ApiError extends RuntimeException {
+/**
+ * An error answer with GHL's status and body (CONTRACT §3, examples/error-*.json), thrown by handlers
+ * and by the in-process reads of {@link io.keepersync.simulator.GhlSimulator} that share their code.
+ */
+public final class ApiError extends RuntimeException {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -18,12 +21,14 @@ final class ApiError extends RuntimeException {
         this.body = body;
     }
 
-    int status() {
+    /** The HTTP status the endpoint answers with. */
+    public int status() {
         return status;
     }
 
-    ObjectNode body() {
-        return body;
+    /** A copy of the JSON body the endpoint answers with ({@code statusCode}, {@code message}, …). */
+    public ObjectNode body() {
+        return body.deepCopy();
     }
 
     static ApiError badRequest(final String message) {

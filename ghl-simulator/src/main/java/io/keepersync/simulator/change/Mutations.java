@@ -16,7 +16,7 @@ import io.keepersync.simulator.data.SimClock;
 import io.keepersync.simulator.data.Task;
 import io.keepersync.simulator.data.World;
 import io.keepersync.simulator.webhook.WebhookBodies;
-import io.keepersync.simulator.webhook.WebhookSender;
+import io.keepersync.simulator.webhook.WebhookSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +24,9 @@ import java.util.List;
 /**
  * Changes to the simulated GHL data, each as GHL would make it: the simulated clock moves, the
  * contact's {@code dateUpdated} moves when the contact itself changes, and the matching webhook is
- * queued. Each method holds the world's monitor for the change and its hand-off to the sender, so
- * webhooks leave in the order the changes happened. Unknown ids raise {@link IllegalArgumentException}.
+ * handed to the {@link WebhookSink}. Each method holds the world's monitor for the change and that
+ * hand-off, so webhooks leave in the order the changes happened. Unknown ids raise
+ * {@link IllegalArgumentException}.
  */
 public final class Mutations {
 
@@ -35,12 +36,12 @@ public final class Mutations {
     private final SeededRandom random;
     private final SimClock clock;
     private final WebhookBodies bodies;
-    private final WebhookSender sender;
+    private final WebhookSink sender;
     private boolean silent;
     private long emitted;
 
     public Mutations(final World world, final SeededRandom random, final SimClock clock, final WebhookBodies bodies,
-                     final WebhookSender sender) {
+                     final WebhookSink sender) {
         this.world = world;
         this.random = random;
         this.clock = clock;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>One background thread sends in the order events were queued, so events of one contact arrive
  * in order unless a retry or {@link DeliveryFaults} reorders them. {@link #enqueue} never blocks.
  */
-public final class WebhookSender implements AutoCloseable {
+public final class WebhookSender implements WebhookSink, AutoCloseable {
 
     /** GHL retries a webhook answered with 429 up to six times. */
     public static final int MAX_RETRIES = 6;
@@ -80,6 +80,7 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     /** Queues an event behind those queued before it; returns false (and drops it) when no URL is set. */
+    @Override
     public boolean enqueue(final WebhookEvent event) {
         if (url == null) {
             return false;

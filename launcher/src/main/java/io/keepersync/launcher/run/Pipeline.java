@@ -2,6 +2,9 @@ package io.keepersync.launcher.run;
 
 import io.keepersync.enrich.EnrichConfig;
 import io.keepersync.enrich.EnrichmentApp;
+import io.keepersync.enrich.reconcile.LocationSweeper;
+import io.keepersync.enrich.reconcile.SweepConfig;
+import io.keepersync.enrich.topology.RefreshPolicy;
 import io.keepersync.gateway.GatewayConfig;
 import io.keepersync.gateway.WebhookGateway;
 import io.keepersync.gateway.signature.PublicKeys;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -39,6 +43,7 @@ public final class Pipeline implements AutoCloseable {
     private String bootstrapServers;
     private WebhookGateway gateway;
     private KeeperSink sink;
+    private LocationSweeper sweeper;
 
     private Pipeline() {
     }
@@ -74,6 +79,11 @@ public final class Pipeline implements AutoCloseable {
         return Optional.ofNullable(sink);
     }
 
+    /** Reconciliation, when this process runs enrichment. */
+    public Optional<LocationSweeper> sweeper() {
+        return Optional.ofNullable(sweeper);
+    }
+
     /** Stops every started service, the last started first. */
     @Override
     public void close() {
@@ -102,6 +112,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (services.contains(Service.ENRICH)) {
             running.push(EnrichmentApp.start(enrichConfig(options, dataDir), ghl, metrics));
+            sweeper = LocationSweeper.start(new SweepConfig(options.sweepInterval, options.fullSweepInterval,
+                Duration.ofMinutes(1)), options.topics(), bootstrapServers, ghl);
+            running.push(sweeper);
         }
         if (services.contains(Service.GATEWAY)) {
             gateway = WebhookGateway.start(gatewayConfig(options), metrics);
@@ -124,7 +137,7 @@ public final class Pipeline implements AutoCloseable {
 
     private EnrichConfig enrichConfig(final PipelineOptions options, final Path dataDir) {
         return new EnrichConfig(options.topicPrefix() + EnrichConfig.DEFAULT_APPLICATION_ID, bootstrapServers, options.topics(),
-            dataDir.resolve("enrich-state"), options.streamThreads, Map.of());
+            dataDir.resolve("enrich-state"), options.streamThreads, RefreshPolicy.defaults(), Map.of());
     }
 
     private GatewayConfig gatewayConfig(final PipelineOptions options) {

@@ -2,6 +2,7 @@ package io.keepersync.launcher.run;
 
 import io.keepersync.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +68,16 @@ public final class PipelineOptions {
     @Option(names = "--stream-threads", defaultValue = "${env:KEEPER_STREAM_THREADS:-2}",
         description = "Kafka Streams threads of the enrichment (env KEEPER_STREAM_THREADS, default ${DEFAULT-VALUE}).")
     int streamThreads;
+
+    @Option(names = "--sweep-interval", defaultValue = "${env:KEEPER_SWEEP_INTERVAL:-PT5M}",
+        description = "How often reconciliation asks GHL which contacts changed, per location "
+            + "(env KEEPER_SWEEP_INTERVAL, ISO-8601 duration, default ${DEFAULT-VALUE}).")
+    Duration sweepInterval;
+
+    @Option(names = "--full-sweep-interval", defaultValue = "${env:KEEPER_FULL_SWEEP_INTERVAL:-PT24H}",
+        description = "How often reconciliation re-reads every contact of a location with its tasks, notes and "
+            + "appointments (env KEEPER_FULL_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
+    Duration fullSweepInterval;
 
     /** The topic names in use. */
     public Topics topics() {

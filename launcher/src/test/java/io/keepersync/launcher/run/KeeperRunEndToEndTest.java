@@ -91,6 +91,19 @@ class KeeperRunEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> status(contactId) == 404);
     }
 
+    @Test
+    void shouldCatchAChangeWhoseWebhookGhlDroppedOnTheNextSweep() {
+        final String contactId = ghl.createContact(ghl.locationIds().get(0));
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(contactId) == 200);
+        ghl.setDeliveryFaults(0.0, 1, 1.0);
+
+        ghl.updateContact(contactId);
+        keeper.sweeper().orElseThrow().sweepDueLocations();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            assertThat(TruthCheck.differences(getContact(contactId), ghl.truthOf(contactId).orElseThrow())).isEmpty());
+    }
+
     private ObjectNode getContact(final String contactId) throws Exception {
         final HttpResponse<String> response = http.send(request(contactId), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -2,6 +2,7 @@ package io.keepersync.schemas.serde;
 
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.EnrichedContact;
+import io.keepersync.schemas.PendingRefresh;
 import io.keepersync.schemas.QuarantinedEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ public final class EmbeddedSchemaRegistry {
         registry.register(ContactEvent.getClassSchema());
         registry.register(QuarantinedEvent.getClassSchema());
         registry.register(EnrichedContact.getClassSchema());
+        registry.register(PendingRefresh.getClassSchema());
         return registry;
     }
 
