@@ -123,6 +123,9 @@ public final class LocationSweeper implements AutoCloseable {
                 eventSerde.serialize(topics.contactEvents(), event)));
             published[0]++;
         });
+        if (full) {
+            endFullSweep(locationId, sweepId, now);
+        }
         producer.flush();
 
         final Instant updatedSince = newest.filter(cursor.updatedSince()::isBefore).orElse(cursor.updatedSince());
@@ -132,6 +135,14 @@ public final class LocationSweeper implements AutoCloseable {
         cursors.put(locationId, next);
         log.info("Swept location locationId={} full={} contactsFound={} cursor={}", locationId, full, published[0],
             updatedSince);
+    }
+
+    private void endFullSweep(final String locationId, final String sweepId, final Instant started) {
+        final String topic = topics.contactEvents();
+        producer.partitionsFor(topic).forEach(partition -> {
+            final ContactEvent end = ReconcileEvents.end(sweepId, locationId, partition.partition(), started);
+            producer.send(new ProducerRecord<>(topic, partition.partition(), locationId, eventSerde.serialize(topic, end)));
+        });
     }
 
     private void learnLocations() {

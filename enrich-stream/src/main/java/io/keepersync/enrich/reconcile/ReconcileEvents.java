@@ -14,7 +14,26 @@ public final class ReconcileEvents {
     /** A full sweep: apply the search result and re-read the contact's tasks, notes and appointments. */
     public static final String FULL = "KeeperReconcileFull";
 
+    /**
+     * The end of a full sweep, sent to every partition: contacts of the location that the sweep did not
+     * confirm since it started are checked with GHL and removed if GHL no longer has them.
+     */
+    public static final String END = "KeeperReconcileEnd";
+
     private ReconcileEvents() {
+    }
+
+    /** The end-of-sweep marker for one partition; its {@code occurredAt} is when the sweep started. */
+    public static ContactEvent end(final String sweepId, final String locationId, final int partition,
+                                   final Instant sweepStarted) {
+        return ContactEvent.newBuilder()
+            .setWebhookId(END + ":" + sweepId + ":" + partition)
+            .setEventType(END)
+            .setLocationId(locationId)
+            .setOccurredAt(sweepStarted)
+            .setReceivedAt(sweepStarted)
+            .setBody("{}")
+            .build();
     }
 
     /** A hint for one contact found by a sweep; {@code sweepId} makes the id unique per sweep. */

@@ -8,7 +8,9 @@ import io.keepersync.schemas.PendingRefresh;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +72,10 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
             metrics.event(event, "duplicate");
             return;
         }
+        if (kind == EventKind.RECONCILE_END) {
+            removeUnconfirmed(event.getLocationId(), event.getOccurredAt(), now);
+            return;
+        }
         announceLocation(record, event.getLocationId());
         final EnrichedContact current = contacts.get(contactId);
         if (kind == EventKind.RECONCILE && current != null && unchangedSince(current, event)) {
@@ -83,6 +90,24 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
         for (final KeyValue<String, PendingRefresh> due : pending.due(now)) {
             refresh(due.key, due.value, now);
         }
+    }
+
+    /**
+     * After a full sweep: every contact GHL still has was refreshed since the sweep started, so a stored
+     * contact of the location that was not may be gone (its ContactDelete webhook lost). GHL decides.
+     */
+    private void removeUnconfirmed(final String locationId, final Instant sweepStarted, final Instant now) {
+        pending.all().forEach(entry -> refresh(entry.key, entry.value, now));
+        final List<String> unconfirmed = new ArrayList<>();
+        try (KeyValueIterator<String, EnrichedContact> all = contacts.all()) {
+            all.forEachRemaining(entry -> {
+                if (locationId.equals(entry.value.getLocationId()) && entry.value.getSyncedAt().isBefore(sweepStarted)) {
+                    unconfirmed.add(entry.key);
+                }
+            });
+        }
+        unconfirmed.forEach(contactId -> refresh(contactId, PendingRefreshes.contactOnly(locationId, now), now));
+        log.info("Full sweep ended locationId={} unconfirmedContactsChecked={}", locationId, unconfirmed.size());
     }
 
     private void refresh(final String contactId, final PendingRefresh wanted, final Instant now) {

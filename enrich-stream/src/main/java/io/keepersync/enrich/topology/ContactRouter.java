@@ -38,6 +38,10 @@ final class ContactRouter implements Processor<String, ContactEvent, String, Con
             return;
         }
         final EventKind kind = EventKind.of(event.getEventType());
+        if (kind == EventKind.RECONCILE_END) {
+            context.forward(record, EnrichTopology.ENRICHER);
+            return;
+        }
         if (!kind.concernsContact()) {
             log.info("Skipping event that changes no contact eventType={} locationId={} webhookId={}",
                 event.getEventType(), event.getLocationId(), event.getWebhookId());

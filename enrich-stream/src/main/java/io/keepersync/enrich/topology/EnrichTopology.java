@@ -7,8 +7,10 @@ import io.keepersync.schemas.PendingRefresh;
 import io.keepersync.schemas.Topics;
 import io.keepersync.schemas.serde.AvroSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -35,9 +37,15 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    /** Builds the topology; {@code ghl} is called from stream threads. */
+    /** Builds the topology with RocksDB state stores; {@code ghl} is called from stream threads. */
     public static Topology build(final Topics topics, final GhlApi ghl, final RefreshPolicy policy,
                                  final MeterRegistry metrics) {
+        return build(topics, ghl, policy, metrics, Stores::persistentKeyValueStore);
+    }
+
+    /** Builds the topology with state stores from {@code stores} (tests use in-memory ones). */
+    public static Topology build(final Topics topics, final GhlApi ghl, final RefreshPolicy policy,
+                                 final MeterRegistry metrics, final Function<String, KeyValueBytesStoreSupplier> stores) {
         final AvroSerde<ContactEvent> events = AvroSerde.of(ContactEvent.class);
         final AvroSerde<EnrichedContact> enriched = AvroSerde.of(EnrichedContact.class);
         final Topology topology = new Topology();
@@ -47,11 +55,11 @@ public final class EnrichTopology {
         topology.addSink(REROUTE_SINK, topics.contactEvents(), Serdes.String().serializer(), events, ROUTER);
         topology.addProcessor(ENRICHER, () -> new ContactEnricher(ghl, policy, metrics), ROUTER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CONTACT_STORE), Serdes.String(), enriched), ENRICHER);
+            stores.apply(CONTACT_STORE), Serdes.String(), enriched), ENRICHER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), AvroSerde.of(PendingRefresh.class)), ENRICHER);
+            stores.apply(PENDING_STORE), Serdes.String(), AvroSerde.of(PendingRefresh.class)), ENRICHER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()), ENRICHER);
+            stores.apply(SEEN_STORE), Serdes.String(), Serdes.Long()), ENRICHER);
         topology.addSink(OUTPUT, topics.enrichedContacts(), Serdes.String().serializer(), enriched, ENRICHER);
         topology.addSink(LOCATIONS_SINK, topics.locations(), Serdes.String().serializer(), Serdes.String().serializer(),
             ENRICHER);

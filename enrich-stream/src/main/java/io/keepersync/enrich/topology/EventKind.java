@@ -12,6 +12,7 @@ enum EventKind {
     APPOINTMENT,
     RECONCILE,
     RECONCILE_FULL,
+    RECONCILE_END,
     APP_LIFECYCLE,
     UNKNOWN;
 
@@ -28,6 +29,7 @@ enum EventKind {
             case "AppointmentCreate", "AppointmentUpdate", "AppointmentDelete" -> APPOINTMENT;
             case ReconcileEvents.CHANGED -> RECONCILE;
             case ReconcileEvents.FULL -> RECONCILE_FULL;
+            case ReconcileEvents.END -> RECONCILE_END;
             case "INSTALL", "UNINSTALL" -> APP_LIFECYCLE;
             default -> UNKNOWN;
         };
@@ -35,6 +37,6 @@ enum EventKind {
 
     /** Whether events of this kind concern one contact. */
     boolean concernsContact() {
-        return this != APP_LIFECYCLE && this != UNKNOWN;
+        return this != APP_LIFECYCLE && this != UNKNOWN && this != RECONCILE_END;
     }
 }

@@ -50,6 +50,21 @@ final class PendingRefreshes {
         return due;
     }
 
+    /** Every pending refresh, due or not. */
+    List<KeyValue<String, PendingRefresh>> all() {
+        final List<KeyValue<String, PendingRefresh>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, PendingRefresh> all = store.all()) {
+            all.forEachRemaining(entries::add);
+        }
+        return entries;
+    }
+
+    /** A refresh that only re-reads the contact itself. */
+    static PendingRefresh contactOnly(final String locationId, final Instant now) {
+        return PendingRefresh.newBuilder().setLocationId(locationId).setContact(true)
+            .setFirstEventAt(now).setLastEventAt(now).build();
+    }
+
     /** The refresh is done. */
     void done(final String contactId) {
         store.delete(contactId);
