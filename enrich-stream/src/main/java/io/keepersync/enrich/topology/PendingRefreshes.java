@@ -88,8 +88,10 @@ final class PendingRefreshes {
             case RECONCILE_FULL -> useSnapshot(next, event).setTasks(true).setNotes(true).setAppointments(true);
             default -> throw new IllegalArgumentException("no refresh for event kind " + kind);
         }
-        if (!known && kind != EventKind.CONTACT_CREATE) {
-            // A contact seen for the first time gets one full read; a brand-new one has nothing attached yet.
+        if (!known && kind == EventKind.CONTACT_CREATE) {
+            next.setBrandNew(true);
+        } else if (!known && !next.getBrandNew()) {
+            // A contact first seen through another event may have anything attached: one full read.
             next.setContact(true).setTasks(true).setNotes(true).setAppointments(true);
         }
     }

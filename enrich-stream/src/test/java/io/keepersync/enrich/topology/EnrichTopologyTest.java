@@ -81,6 +81,26 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldReadOnlyWhatTheEventsOfABrandNewContactAnnounce() {
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        send("NoteCreate", FakeGhl.CONTACT, "XnvdRy6hR1XQatDmHYvT");
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getNotes()).hasSize(2);
+        assertThat(ghl.calls).isEqualTo(Map.of("contact", 1, "notes", 1));
+    }
+
+    @Test
+    void shouldReadEverythingWhenAContactsCreationArrivesAfterAnotherOfItsEvents() {
+        send("NoteCreate", FakeGhl.CONTACT, "XnvdRy6hR1XQatDmHYvT");
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getTasks()).hasSize(2);
+        assertThat(ghl.calls).isEqualTo(Map.of("contact", 1, "tasks", 1, "notes", 1, "appointments", 1));
+    }
+
+    @Test
     void shouldReReadOnlyNotesForANoteEventOnAKnownContact() {
         knownContact();
 

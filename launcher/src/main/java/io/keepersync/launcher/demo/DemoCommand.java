@@ -41,7 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--contacts", defaultValue = "200", description = "Contacts the simulator creates (default ${DEFAULT-VALUE}).")
     int contacts;
 
-    @Option(names = "--changes", description = "Random changes after the contacts exist (default: one per contact).")
+    @Option(names = "--changes", description = "Bursts of activity on random contacts once they exist "
+        + "(default: one per contact).")
     Integer changes;
 
     @Option(names = "--locations", defaultValue = "4", description = "GHL locations the contacts spread over (default ${DEFAULT-VALUE}).")
@@ -72,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
             final HttpGhlApi client = new HttpGhlApi(GhlClientConfig.defaults().withBaseUrl(ghl.baseUrl()),
                 TokenProvider.fixed(SimulatorConfig.DEFAULT_ACCESS_TOKEN), metrics);
             try (Pipeline running = Pipeline.start(pipeline, EnumSet.allOf(Service.class), client, metrics)) {
-                final DemoRun run = new DemoRun(ghl, running.sink().orElseThrow().store(), out);
+                final DemoRun run = new DemoRun(ghl, running.sink().orElseThrow().store(), seed, out);
                 ghl.setWebhookUrl("http://localhost" + ":" + running.gateway().orElseThrow().port() + "/webhooks/ghl");
                 final boolean converged = run.createChangeAndAwait(contacts, changes == null ? contacts : changes, timeout);
                 if (exit) {

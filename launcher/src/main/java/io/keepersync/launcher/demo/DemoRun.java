@@ -4,7 +4,6 @@ import io.keepersync.simulator.GhlSimulator;
 import io.keepersync.sink.store.KeeperStore;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 
 /** One demo run: changes in the simulator, then progress until the Keeper store agrees, then a summary. */
 final class DemoRun {
@@ -17,8 +16,11 @@ final class DemoRun {
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
 
-    DemoRun(final GhlSimulator ghl, final KeeperStore store, final PrintStream out) {
+    private final DemoScenario scenario;
+
+    DemoRun(final GhlSimulator ghl, final KeeperStore store, final long seed, final PrintStream out) {
         this.ghl = ghl;
+        this.scenario = new DemoScenario(ghl, seed);
         this.check = new ConvergenceCheck(ghl, store);
         this.out = out;
     }
@@ -45,13 +47,10 @@ final class DemoRun {
     }
 
     private void makeChanges(final int contacts, final int changes) {
-        final List<String> locations = ghl.locationIds();
-        out.printf("Simulated GHL at %s: creating %d contacts over %d locations, then %d random changes.%n",
-            ghl.baseUrl(), contacts, locations.size(), changes);
-        for (int i = 0; i < contacts; i++) {
-            ghl.createContact(locations.get(i % locations.size()));
-        }
-        ghl.applyRandomChanges(changes);
+        out.printf("Simulated GHL at %s: %d new contacts over %d locations, then %d bursts of activity.%n",
+            ghl.baseUrl(), contacts, ghl.locationIds().size(), changes);
+        scenario.newContacts(contacts);
+        scenario.activity(changes);
     }
 
     private void printProgress(final ConvergenceCheck.Result result) {
