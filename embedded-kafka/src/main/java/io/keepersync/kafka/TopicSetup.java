@@ -19,6 +19,8 @@ public final class TopicSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
     private static final long THIRTY_DAYS_MS = 30L * 24 * 3600 * 1000;
+    /** Room for a webhook body at the gateway's 1 MiB limit plus the record's envelope. */
+    private static final int MAX_EVENT_BYTES = 2 * 1024 * 1024;
 
     private TopicSetup() {
     }
@@ -29,9 +31,11 @@ public final class TopicSetup {
         final Optional<Short> replication = Optional.empty();
         final List<NewTopic> wanted = List.of(
             new NewTopic(topics.contactEvents(), partitionCount, replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(THIRTY_DAYS_MS))),
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(THIRTY_DAYS_MS),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_EVENT_BYTES))),
             new NewTopic(topics.quarantine(), Optional.of(1), replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(THIRTY_DAYS_MS))),
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(THIRTY_DAYS_MS),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_EVENT_BYTES))),
             new NewTopic(topics.enrichedContacts(), partitionCount, replication)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             new NewTopic(topics.locations(), Optional.of(1), replication)

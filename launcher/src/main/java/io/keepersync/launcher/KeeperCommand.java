@@ -3,6 +3,7 @@ package io.keepersync.launcher;
 import io.keepersync.launcher.demo.DemoCommand;
 import io.keepersync.launcher.run.RunCommand;
 import io.keepersync.launcher.simulate.SimulatorCommand;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,35 @@ public final class KeeperCommand implements Runnable {
 
     /** The configured command line, for tests that run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new KeeperCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new KeeperCommand())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setParameterExceptionHandler(KeeperCommand::badParameters)
+            .setExecutionExceptionHandler(KeeperCommand::failed);
+    }
+
+    private static int badParameters(final CommandLine.ParameterException e, final String[] args) {
+        final CommandLine command = e.getCommandLine();
+        command.getErr().println("keeper: " + e.getMessage());
+        command.getErr().println("Try 'keeper help " + command.getCommandName() + "' for its options.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** A command that failed while running: one line saying why, the stack trace only at DEBUG. */
+    private static int failed(final Exception e, final CommandLine command, final CommandLine.ParseResult parsed) {
+        command.getErr().println("keeper " + command.getCommandName() + ": " + causes(e));
+        LoggerFactory.getLogger(KeeperCommand.class).debug("Command failed", e);
+        return command.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    private static String causes(final Throwable error) {
+        final StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            final String message = cause.getMessage();
+            if (message != null && !text.toString().contains(message)) {
+                text.append(": ").append(message);
+            }
+        }
+        return text.toString();
     }
 
     @Override

@@ -87,7 +87,12 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
     }
 
     private void refreshDue(final Instant now) {
+        final long deadline = System.nanoTime() + policy.tickBudget().toNanos();
         for (final KeyValue<String, PendingRefresh> due : pending.due(now)) {
+            if (System.nanoTime() > deadline) {
+                log.info("Refresh round out of time; the rest waits for the next round");
+                return;
+            }
             refresh(due.key, due.value, now);
         }
     }
@@ -143,9 +148,10 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
             pending.retryLater(contactId, wanted, now.plus(policy.retryDelay()));
             metrics.refresh(wanted, "retry");
         } else {
-            log.error("GHL refused a refresh; dropping it locationId={} contactId={} status={} reason={}",
+            log.error("GHL refused a refresh; check the token and the location's installation. Retried in {} s "
+                    + "locationId={} contactId={} status={} reason={}", policy.refusedRetryDelay().toSeconds(),
                 wanted.getLocationId(), contactId, e.status(), e.getMessage());
-            pending.done(contactId);
+            pending.retryLater(contactId, wanted, now.plus(policy.refusedRetryDelay()));
             metrics.refresh(wanted, "refused");
         }
     }

@@ -40,8 +40,7 @@ class EnrichTopologyTest {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        final RefreshPolicy policy = new RefreshPolicy(QUIET, Duration.ofSeconds(5), Duration.ofSeconds(30),
-            Duration.ofHours(2));
+        final RefreshPolicy policy = RefreshPolicy.defaults().withTimings(QUIET, Duration.ofSeconds(5), Duration.ofSeconds(30));
         driver = new TopologyTestDriver(
             EnrichTopology.build(topics, ghl, policy, new SimpleMeterRegistry()), props, NOW);
         final AvroSerde<ContactEvent> eventSerde = AvroSerde.of(ContactEvent.class);
@@ -209,6 +208,19 @@ class EnrichTopologyTest {
         quietPeriodPasses();
         assertThat(enriched.isEmpty()).isTrue();
         driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+        assertThat(enriched.readValue().getId()).isEqualTo(FakeGhl.CONTACT);
+    }
+
+    @Test
+    void shouldKeepARefreshGhlRefusedAndRetryItOnceTheCauseIsFixed() {
+        ghl.refuseWith401 = true;
+
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+        assertThat(enriched.isEmpty()).isTrue();
+        ghl.refuseWith401 = false;
+        driver.advanceWallClockTime(Duration.ofMinutes(6));
 
         assertThat(enriched.readValue().getId()).isEqualTo(FakeGhl.CONTACT);
     }

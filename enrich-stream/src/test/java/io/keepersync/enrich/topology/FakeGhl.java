@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.ghl.GhlApiException;
+import io.keepersync.ghl.GhlAuthException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ final class FakeGhl implements GhlApi {
     final Map<String, Integer> calls = new HashMap<>();
     final Map<String, String> taskOwners = new HashMap<>();
     int failuresToServe;
+    boolean refuseWith401;
     private final List<ObjectNode> tasks;
     private final List<ObjectNode> notes;
     private final List<ObjectNode> events;
@@ -93,6 +95,9 @@ final class FakeGhl implements GhlApi {
 
     private void called(final String endpoint) {
         calls.merge(endpoint, 1, Integer::sum);
+        if (refuseWith401) {
+            throw new GhlAuthException("GET " + endpoint + " answered 401", 401);
+        }
         if (failuresToServe > 0) {
             failuresToServe--;
             throw new GhlApiException("GET " + endpoint + " answered 503 after retries", 503);

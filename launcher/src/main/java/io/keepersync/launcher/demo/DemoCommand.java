@@ -1,8 +1,7 @@
 package io.keepersync.launcher.demo;
 
-import io.keepersync.ghl.GhlClientConfig;
-import io.keepersync.ghl.HttpGhlApi;
-import io.keepersync.ghl.TokenProvider;
+import io.keepersync.ghl.GhlApi;
+import io.keepersync.launcher.run.GhlClients;
 import io.keepersync.launcher.run.Pipeline;
 import io.keepersync.launcher.run.PipelineOptions;
 import io.keepersync.launcher.run.Service;
@@ -20,7 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +29,12 @@ import picocli.CommandLine.Option;
  * changes contacts and sends their signed webhooks, until the Keeper store matches the simulator.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Runs an embedded broker, the GHL simulator, the gateway, the enrichment and the Keeper "
+    description = {"Runs an embedded broker, the GHL simulator, the gateway, the enrichment and the Keeper "
         + "store in one process, lets the simulator create and change contacts, and reports when the store "
-        + "has converged.")
+        + "has converged.",
+        "Unless given on the command line, the demo uses a temporary data directory (deleted at the end), "
+            + "a free Kafka port and a random read API key; webhooks are always checked with the simulator's "
+            + "own signing key."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -60,18 +62,33 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Exit when converged (0) or timed out (1) instead of serving the read API.")
     boolean exit;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        final Path dataDir = Files.createTempDirectory("keeper-demo");
-        final String apiKey = "demo-" + UUID.randomUUID();
-        final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        final boolean ownDataDir = !given.hasMatchedOption("--data-dir");
+        final Path dataDir = ownDataDir ? Files.createTempDirectory("keeper-demo") : pipeline.dataDir();
+        final Shutdown shutdown = Shutdown.onSignal();
+        try {
+            return runDemo(dataDir, given);
+        } finally {
+            if (ownDataDir) {
+                TempFiles.deleteRecursively(dataDir);
+            }
+            shutdown.done();
+        }
+    }
 
+    private int runDemo(final Path dataDir, final CommandLine.ParseResult given)
+        throws IOException, InterruptedException {
+        final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (GhlSimulator ghl = GhlSimulator.start(simulatorConfig())) {
-            configurePipeline(dataDir, apiKey, ghl);
-            final HttpGhlApi client = new HttpGhlApi(GhlClientConfig.defaults().withBaseUrl(ghl.baseUrl()),
-                TokenProvider.fixed(SimulatorConfig.DEFAULT_ACCESS_TOKEN), metrics);
+            final String apiKey = configurePipeline(dataDir, ghl, given);
+            final GhlApi client = GhlClients.forEnrichment(ghl.baseUrl(), SimulatorConfig.DEFAULT_ACCESS_TOKEN, metrics);
             try (Pipeline running = Pipeline.start(pipeline, EnumSet.allOf(Service.class), client, metrics)) {
                 final DemoRun run = new DemoRun(ghl, running.sink().orElseThrow().store(), seed, out);
                 ghl.setWebhookUrl("http://localhost" + ":" + running.gateway().orElseThrow().port() + "/webhooks/ghl");
@@ -79,7 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
                 if (exit) {
                     return converged ? 0 : 1;
                 }
-                serveUntilStopped(running.sink().orElseThrow(), apiKey, ghl.locationIds());
+                printTryIt(running.sink().orElseThrow(), apiKey, ghl.locationIds());
+                Shutdown.awaitSignal();
                 return 0;
             }
         }
@@ -92,22 +110,26 @@ public final class DemoCommand implements Callable<Integer> {
             .withRateLimitEnabled(!noRateLimit);
     }
 
-    private void configurePipeline(final Path dataDir, final String apiKey, final GhlSimulator ghl) throws IOException {
+    /** Settings the user gave win; the rest suit a throw-away demo. Returns the read API's key. */
+    private String configurePipeline(final Path dataDir, final GhlSimulator ghl, final CommandLine.ParseResult given)
+        throws IOException {
+        Files.createDirectories(dataDir);
         final Path simulatorKey = dataDir.resolve("simulator-webhook-key.pem");
         Files.writeString(simulatorKey, ghl.webhookPublicKeyPem());
         pipeline.useDataDir(dataDir);
-        pipeline.useKafkaPort(0);
-        pipeline.useApiKeys(List.of(apiKey));
         pipeline.useEd25519KeyFile(simulatorKey);
+        if (!given.hasMatchedOption("--kafka-port")) {
+            pipeline.useKafkaPort(0);
+        }
+        if (!given.hasMatchedOption("--api-keys")) {
+            pipeline.useApiKeys(List.of("demo-" + UUID.randomUUID()));
+        }
+        return pipeline.apiKeySet().iterator().next();
     }
 
-    private void serveUntilStopped(final KeeperSink sink, final String apiKey, final List<String> locationIds)
-        throws InterruptedException {
+    private void printTryIt(final KeeperSink sink, final String apiKey, final List<String> locationIds) {
         out.printf("%nThe Keeper store stays up until Ctrl-C. Try:%n");
         out.printf("  curl -H 'Authorization: Bearer %s' 'http://localhost:%d/contacts?locationId=%s'%n",
             apiKey, sink.apiPort(), locationIds.get(0));
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "keeper-demo-shutdown"));
-        stopped.await();
     }
 }

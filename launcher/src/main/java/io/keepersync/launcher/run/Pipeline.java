@@ -7,7 +7,6 @@ import io.keepersync.enrich.reconcile.SweepConfig;
 import io.keepersync.enrich.topology.RefreshPolicy;
 import io.keepersync.gateway.GatewayConfig;
 import io.keepersync.gateway.WebhookGateway;
-import io.keepersync.gateway.signature.PublicKeys;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.kafka.EmbeddedKafkaBroker;
 import io.keepersync.kafka.TopicSetup;
@@ -31,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The services of one process, started in pipeline order from the store backwards (broker, topics,
- * sink, enrichment, gateway) so that nothing accepts work before what follows it runs, and stopped
- * in the reverse order.
+ * The services of one process: broker and topics first, then the gateway (webhooks only need Kafka, and
+ * GHL drops what it cannot deliver, so the gateway should be up as early as possible), then the sink
+ * and the enrichment. Stopped in the reverse order.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -100,9 +99,16 @@ public final class Pipeline implements AutoCloseable {
     private void startAll(final PipelineOptions options, final Set<Service> services, final GhlApi ghl,
                           final MeterRegistry metrics) {
         final Path dataDir = createDirectory(options.dataDir());
+        final GatewayKeys keys = services.contains(Service.GATEWAY) ? GatewayKeys.load(options) : null;
         bootstrapServers = options.embeddedKafka() ? startBroker(dataDir, options.kafkaPort) : options.bootstrapServers;
         createTopics(options.topics(), options.partitions);
 
+        if (keys != null) {
+            gateway = WebhookGateway.start(keys.apply(GatewayConfig.defaults(bootstrapServers)
+                .withPort(options.gatewayPort())
+                .withTopics(options.topics())), metrics);
+            running.push(gateway);
+        }
         if (services.contains(Service.SINK)) {
             sink = KeeperSink.start(SinkConfig.of(dataDir, bootstrapServers, options.apiKeySet())
                 .withApiPort(options.apiPort())
@@ -115,10 +121,6 @@ public final class Pipeline implements AutoCloseable {
             sweeper = LocationSweeper.start(new SweepConfig(options.sweepInterval, options.fullSweepInterval,
                 Duration.ofMinutes(1)), options.topics(), bootstrapServers, ghl);
             running.push(sweeper);
-        }
-        if (services.contains(Service.GATEWAY)) {
-            gateway = WebhookGateway.start(gatewayConfig(options), metrics);
-            running.push(gateway);
         }
         log.info("Keeper Sync started services={} bootstrapServers={} dataDir={}", services, bootstrapServers, dataDir);
     }
@@ -138,19 +140,6 @@ public final class Pipeline implements AutoCloseable {
     private EnrichConfig enrichConfig(final PipelineOptions options, final Path dataDir) {
         return new EnrichConfig(options.topicPrefix() + EnrichConfig.DEFAULT_APPLICATION_ID, bootstrapServers, options.topics(),
             dataDir.resolve("enrich-state"), options.streamThreads, RefreshPolicy.defaults(), Map.of());
-    }
-
-    private GatewayConfig gatewayConfig(final PipelineOptions options) {
-        GatewayConfig config = GatewayConfig.defaults(bootstrapServers)
-            .withPort(options.gatewayPort())
-            .withTopics(options.topics());
-        if (options.ed25519KeyFile != null) {
-            config = config.withEd25519PublicKey(PublicKeys.fromPemFile(options.ed25519KeyFile));
-        }
-        if (options.rsaKeyFile != null) {
-            config = config.withRsaPublicKey(PublicKeys.fromPemFile(options.rsaKeyFile));
-        }
-        return options.skipSignatureCheck ? config.withSignatureVerificationDisabled() : config;
     }
 
     private static Path createDirectory(final Path dir) {

@@ -2,10 +2,9 @@ package io.keepersync.launcher.run;
 
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.ghl.GhlClientConfig;
-import io.keepersync.ghl.HttpGhlApi;
-import io.keepersync.ghl.TokenProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -63,18 +62,20 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validate(final Set<Service> chosen) {
+        final List<String> missing = new ArrayList<>();
         if (chosen.contains(Service.ENRICH) && (ghlToken == null || ghlToken.isBlank())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "enrichment needs a GHL token: set GHL_TOKEN or pass --ghl-token");
+            missing.add("enrichment needs a GHL token: set GHL_TOKEN or pass --ghl-token");
         }
         if (chosen.contains(Service.SINK) && pipeline.apiKeySet().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "the read API needs at least one key: set KEEPER_API_KEYS or pass --api-keys");
+            missing.add("the read API needs at least one key: set KEEPER_API_KEYS or pass --api-keys");
+        }
+        if (!missing.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", missing));
         }
     }
 
     private GhlApi ghlClient(final MeterRegistry metrics) {
-        return new HttpGhlApi(GhlClientConfig.defaults().withBaseUrl(ghlApiUrl), TokenProvider.fixed(ghlToken), metrics);
+        return GhlClients.forEnrichment(ghlApiUrl, ghlToken, metrics);
     }
 
     private static void printReady(final Pipeline running) {

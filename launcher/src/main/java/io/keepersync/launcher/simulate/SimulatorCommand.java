@@ -3,6 +3,7 @@ package io.keepersync.launcher.simulate;
 import io.keepersync.simulator.GhlSimulator;
 import io.keepersync.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +16,10 @@ import picocli.CommandLine.Option;
  * against a server that speaks GHL's contract with a signing key of its own.
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-    description = "Serves the GHL API contract from simulated data and sends signed webhooks for the changes "
-        + "it makes, until stopped.")
+    description = {"Serves the GHL API contract from simulated data and sends signed webhooks for the changes "
+        + "it makes, until stopped.",
+        "With --webhook-url it first waits for the gateway's /health to answer, since GHL drops webhooks "
+            + "nobody receives."})
 public final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "9090", description = "HTTP port (default ${DEFAULT-VALUE}).")
@@ -50,6 +53,9 @@ public final class SimulatorCommand implements Callable<Integer> {
             Files.writeString(publicKeyFile, ghl.webhookPublicKeyPem());
             System.out.printf("GHL simulator at %s, location %s; webhook key in %s%n",
                 ghl.baseUrl(), String.join(",", ghl.locationIds()), publicKeyFile.toAbsolutePath());
+            if (webhookUrl != null) {
+                GatewayWait.untilUp(URI.create(webhookUrl).resolve("/health"), Duration.ofMinutes(5));
+            }
             for (int i = 0; i < contacts; i++) {
                 ghl.createContact(ghl.locationIds().get(0));
             }

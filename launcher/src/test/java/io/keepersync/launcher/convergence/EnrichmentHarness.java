@@ -58,8 +58,7 @@ final class EnrichmentHarness implements AutoCloseable {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        final RefreshPolicy policy = new RefreshPolicy(QUIET, Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofHours(2));
+        final RefreshPolicy policy = RefreshPolicy.defaults().withTimings(QUIET, Duration.ofSeconds(2), Duration.ofSeconds(5));
         this.driver = new TopologyTestDriver(
             EnrichTopology.build(topics, api, policy, new SimpleMeterRegistry(), Stores::inMemoryKeyValueStore), props, START);
         this.events = driver.createInputTopic(topics.contactEvents(), Serdes.String().serializer(),

@@ -1,0 +1,31 @@
+package io.keepersync.launcher.run;
+
+import io.keepersync.ghl.GhlApi;
+import io.keepersync.ghl.GhlClientConfig;
+import io.keepersync.ghl.HttpGhlApi;
+import io.keepersync.ghl.TokenProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+
+/** The GHL client enrichment uses, set up once for {@code keeper run} and {@code keeper demo}. */
+public final class GhlClients {
+
+    /**
+     * Few, short retries: each call blocks a stream thread, and a refresh that still fails is kept and
+     * retried later by enrichment itself.
+     */
+    private static final int ATTEMPTS = 3;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private GhlClients() {
+    }
+
+    /** A client for the GHL API at {@code baseUrl} using one bearer token for every location. */
+    public static GhlApi forEnrichment(final String baseUrl, final String token, final MeterRegistry metrics) {
+        final GhlClientConfig config = GhlClientConfig.defaults()
+            .withBaseUrl(baseUrl)
+            .withMaxAttempts(ATTEMPTS)
+            .withMaxBackoff(MAX_BACKOFF);
+        return new HttpGhlApi(config, TokenProvider.fixed(token), metrics);
+    }
+}
