@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(20);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private String bootstrapServers;
@@ -132,8 +133,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void createTopics(final Topics topics, final int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
             TopicSetup.ensure(admin, topics, partitions);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cannot set up topics on Kafka at " + bootstrapServers
+                + "; is it reachable? (" + e.getMessage() + ")", e);
         }
     }
 
