@@ -1,5 +1,6 @@
 package io.keepersync.enrich.reconcile;
 
+import io.keepersync.enrich.topology.LocationStates;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.Topics;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ public final class LocationSweeper implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerde<ContactEvent> eventSerde = AvroSerde.of(ContactEvent.class);
     private final Set<String> locations = new LinkedHashSet<>();
+    private final Set<String> uninstalled = new HashSet<>();
     private final Map<String, SweepCursor> cursors;
     private final ScheduledExecutorService scheduler;
 
@@ -146,8 +149,16 @@ public final class LocationSweeper implements AutoCloseable {
     }
 
     private void learnLocations() {
-        readToEnd(locationsConsumer, record -> locations.add(record.key()));
+        readToEnd(locationsConsumer, record -> {
+            if (LocationStates.UNINSTALLED.equals(record.value())) {
+                uninstalled.add(record.key());
+            } else {
+                uninstalled.remove(record.key());
+                locations.add(record.key());
+            }
+        });
         locations.addAll(cursors.keySet());
+        locations.removeAll(uninstalled);
     }
 
     private static KafkaConsumer<String, String> subscribeFromStart(final String bootstrapServers, final String topic) {

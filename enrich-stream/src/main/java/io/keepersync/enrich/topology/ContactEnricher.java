@@ -9,10 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,7 +36,7 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
     private final ContactRefresher refresher;
     private final RefreshPolicy policy;
     private final EnrichMetrics metrics;
-    private final Set<String> locationsAnnounced = new HashSet<>();
+    private LocationStates locations;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, EnrichedContact> contacts;
     private PendingRefreshes pending;
@@ -57,6 +55,7 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
         this.contacts = context.getStateStore(EnrichTopology.CONTACT_STORE);
         this.pending = new PendingRefreshes(context.getStateStore(EnrichTopology.PENDING_STORE), policy);
         this.seen = new SeenWebhooks(context.getStateStore(EnrichTopology.SEEN_STORE), policy);
+        this.locations = new LocationStates(context.getStateStore(EnrichTopology.LOCATION_STORE));
         context.schedule(policy.tick(), PunctuationType.WALL_CLOCK_TIME, time -> refreshDue(Instant.ofEpochMilli(time)));
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, time -> seen.purge(Instant.ofEpochMilli(time)));
     }
@@ -116,6 +115,11 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
     }
 
     private void refresh(final String contactId, final PendingRefresh wanted, final Instant now) {
+        if (locations.uninstalled(wanted.getLocationId())) {
+            pending.done(contactId);
+            metrics.refresh(wanted, "uninstalled");
+            return;
+        }
         final long callsBefore = ghl.requestCount();
         try {
             final Optional<EnrichedContact> next = refresher.refresh(contactId, wanted, contacts.get(contactId), now);
@@ -157,8 +161,8 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
     }
 
     private void announceLocation(final Record<String, ContactEvent> record, final String locationId) {
-        if (locationsAnnounced.add(locationId)) {
-            context.forward(record.withKey(locationId).withValue(locationId), EnrichTopology.LOCATIONS_SINK);
+        if (!locations.known(locationId)) {
+            context.forward(record.withKey(locationId).withValue(LocationStates.ACTIVE), EnrichTopology.LOCATIONS_SINK);
         }
     }
 

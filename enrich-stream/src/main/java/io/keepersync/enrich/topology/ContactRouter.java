@@ -15,20 +15,22 @@ import org.slf4j.LoggerFactory;
  * straight on to enrichment; others are sent back to the events topic keyed by the contact, after
  * asking GHL for the contact of a task event that arrived without one (PITFALLS 5).
  */
-final class ContactRouter implements Processor<String, ContactEvent, String, ContactEvent> {
+final class ContactRouter implements Processor<String, ContactEvent, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ContactRouter.class);
 
     private final GhlApi ghl;
-    private ProcessorContext<String, ContactEvent> context;
+    private ProcessorContext<String, Object> context;
+    private LocationStates locations;
 
     ContactRouter(final GhlApi ghl) {
         this.ghl = ghl;
     }
 
     @Override
-    public void init(final ProcessorContext<String, ContactEvent> context) {
+    public void init(final ProcessorContext<String, Object> context) {
         this.context = context;
+        this.locations = new LocationStates(context.getStateStore(EnrichTopology.LOCATION_STORE));
     }
 
     @Override
@@ -42,9 +44,18 @@ final class ContactRouter implements Processor<String, ContactEvent, String, Con
             context.forward(record, EnrichTopology.ENRICHER);
             return;
         }
+        if (kind == EventKind.APP_LIFECYCLE) {
+            recordInstallation(record, event);
+            return;
+        }
         if (!kind.concernsContact()) {
             log.info("Skipping event that changes no contact eventType={} locationId={} webhookId={}",
                 event.getEventType(), event.getLocationId(), event.getWebhookId());
+            return;
+        }
+        if (locations.uninstalled(event.getLocationId())) {
+            log.debug("Skipping event of an uninstalled location locationId={} webhookId={}",
+                event.getLocationId(), event.getWebhookId());
             return;
         }
         final Optional<String> contactId = contactOf(event, kind);
@@ -59,6 +70,13 @@ final class ContactRouter implements Processor<String, ContactEvent, String, Con
         }
         final ContactEvent routed = ContactEvent.newBuilder(event).setContactId(contactId.get()).build();
         context.forward(record.withKey(contactId.get()).withValue(routed), EnrichTopology.REROUTE_SINK);
+    }
+
+    private void recordInstallation(final Record<String, ContactEvent> record, final ContactEvent event) {
+        final String state = "UNINSTALL".equals(event.getEventType()) ? LocationStates.UNINSTALLED : LocationStates.ACTIVE;
+        log.info("Location installation changed; syncing {} locationId={} webhookId={}",
+            state.equals(LocationStates.ACTIVE) ? "on" : "stops", event.getLocationId(), event.getWebhookId());
+        context.forward(record.withKey(event.getLocationId()).withValue(state), EnrichTopology.LOCATIONS_SINK);
     }
 
     private Optional<String> contactOf(final ContactEvent event, final EventKind kind) {

@@ -18,8 +18,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   contact events ──▶ route ──▶ enrich [contacts, pending refreshes, seen webhooks] ──▶ enriched contacts
- *                        │                 └──▶ locations (every location seen, for reconciliation)
+ *                        │  │              └──▶ locations (every location seen: active)
+ *                        │  └──▶ locations (INSTALL: active, UNINSTALL: uninstalled)
  *                        └──▶ contact events, re-keyed by contact
+ *   locations ──▶ global store [location states], read by route and enrich
  * </pre>
  */
 public final class EnrichTopology {
@@ -27,6 +29,7 @@ public final class EnrichTopology {
     static final String CONTACT_STORE = "enriched-contacts";
     static final String PENDING_STORE = "pending-refreshes";
     static final String SEEN_STORE = "seen-webhooks";
+    static final String LOCATION_STORE = "location-states";
     static final String ENRICHER = "enrich";
     static final String REROUTE_SINK = "reroute-by-contact";
     static final String OUTPUT = "enriched-contacts-out";
@@ -62,7 +65,10 @@ public final class EnrichTopology {
             stores.apply(SEEN_STORE), Serdes.String(), Serdes.Long()), ENRICHER);
         topology.addSink(OUTPUT, topics.enrichedContacts(), Serdes.String().serializer(), enriched, ENRICHER);
         topology.addSink(LOCATIONS_SINK, topics.locations(), Serdes.String().serializer(), Serdes.String().serializer(),
-            ENRICHER);
+            ROUTER, ENRICHER);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(stores.apply(LOCATION_STORE), Serdes.String(), Serdes.String())
+                .withLoggingDisabled(), "locations-source", Serdes.String().deserializer(), Serdes.String().deserializer(),
+            topics.locations(), "locations-updater", LocationStates.Updater::new);
         return topology;
     }
 }

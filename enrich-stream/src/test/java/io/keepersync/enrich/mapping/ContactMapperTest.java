@@ -51,6 +51,19 @@ class ContactMapperTest {
     }
 
     @Test
+    void shouldNeitherNeedNorLoseAttachments() throws Exception {
+        final EnrichedContact.Builder without = EnrichedContact.newBuilder().setSyncedAt(Instant.EPOCH);
+        final EnrichedContact.Builder with = EnrichedContact.newBuilder().setSyncedAt(Instant.EPOCH);
+
+        ContactMapper.applyContact(without, (ObjectNode) JSON.readTree("{\"id\":\"c\",\"locationId\":\"l\"}"));
+        ContactMapper.applyContact(with, (ObjectNode) JSON.readTree(
+            "{\"id\":\"c\",\"locationId\":\"l\",\"attachments\":[\"a.pdf\"]}"));
+
+        assertThat(without.build().getAdditionalFields()).doesNotContainKey("attachments");
+        assertThat(with.build().getAdditionalFields()).containsEntry("attachments", "[\"a.pdf\"]");
+    }
+
+    @Test
     void shouldTolerateExtraDndChannels() throws Exception {
         final ObjectNode contact = (ObjectNode) JSON.readTree(
             "{\"id\":\"c\",\"locationId\":\"l\",\"dndSettings\":{\"RCS\":{\"status\":\"inactive\"}}}");

@@ -250,7 +250,30 @@ class EnrichTopologyTest {
         send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
         send("ContactUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT);
 
-        assertThat(locations.readValuesToList()).containsExactly(FakeGhl.LOCATION);
+        assertThat(locations.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value)
+            .containsExactly(FakeGhl.LOCATION + "=active");
+    }
+
+    @Test
+    void shouldStopSyncingALocationOnceItUninstalledTheApp() {
+        events.pipeInput(FakeGhl.LOCATION, event("UNINSTALL", null, null));
+
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(ghl.totalCalls()).isZero();
+    }
+
+    @Test
+    void shouldSyncALocationAgainOnceItReinstalledTheApp() {
+        events.pipeInput(FakeGhl.LOCATION, event("UNINSTALL", null, null));
+        events.pipeInput(FakeGhl.LOCATION, event("INSTALL", null, null));
+
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getId()).isEqualTo(FakeGhl.CONTACT);
     }
 
     private void knownContact() {

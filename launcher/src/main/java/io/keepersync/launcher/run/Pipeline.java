@@ -135,6 +135,7 @@ public final class Pipeline implements AutoCloseable {
     private void createTopics(final Topics topics, final int partitions) {
         try (Admin admin = Admin.create(Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.dividedBy(2).toMillis(),
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
             TopicSetup.ensure(admin, topics, partitions);
         } catch (IllegalStateException e) {
