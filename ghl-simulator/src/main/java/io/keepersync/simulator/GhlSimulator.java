@@ -18,6 +18,7 @@ import io.keepersync.simulator.webhook.WebhookCapture;
 import io.keepersync.simulator.webhook.WebhookSender;
 import io.keepersync.simulator.webhook.WebhookSigner;
 import io.keepersync.simulator.webhook.WebhookSink;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class GhlSimulator implements AutoCloseable {
     private static final String NO_SERVER_IN_PROCESS = "an in-process simulator has no HTTP server or webhook sender";
 
     private final World world;
+    private final WebhookBodies bodies;
     private final Mutations mutations;
     private final ChangeGenerator changes;
     private final ContactSearch contactSearch;
@@ -72,7 +74,8 @@ public final class GhlSimulator implements AutoCloseable {
         this.sender = inProcess ? null
                 : new WebhookSender(signer(), config.webhookUrl(), config.webhookRetryDelay(), config.seed());
         final WebhookSink sink = inProcess ? capture : sender;
-        this.mutations = new Mutations(world, random, new SimClock(random), new WebhookBodies(appId), sink);
+        this.bodies = new WebhookBodies(appId);
+        this.mutations = new Mutations(world, random, new SimClock(random), bodies, sink);
         this.changes = new ChangeGenerator(world, mutations, random);
         this.contactSearch = new ContactSearch(world);
         this.taskSearch = new TaskSearch(world);
@@ -141,6 +144,14 @@ public final class GhlSimulator implements AutoCloseable {
      */
     public void setWebhookUrl(final String url) {
         requireSender().setUrl(url);
+    }
+
+    /**
+     * Stamps webhooks with the wall-clock time they are made, as GHL does, rather than the simulated time
+     * of their change; for gateways that refuse old webhooks. Data timestamps stay simulated.
+     */
+    public void stampWebhooksWithWallClock() {
+        bodies.useDeliveryClock(Clock.systemUTC());
     }
 
     /**

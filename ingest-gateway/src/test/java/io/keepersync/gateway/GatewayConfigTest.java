@@ -23,6 +23,9 @@ class GatewayConfigTest {
         assertThat(config.sendTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.retryAfterSeconds()).isEqualTo(30);
         assertThat(config.kafkaProperties()).containsEntry("bootstrap.servers", "localhost:9092");
+        assertThat(config.bodyReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.maxWebhookAge()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
@@ -37,7 +40,8 @@ class GatewayConfigTest {
         final GatewayConfig config = GatewayConfig.defaults("localhost:9092");
 
         assertThatThrownBy(() -> new GatewayConfig(0, 1024, true, config.ed25519PublicKey(), config.rsaPublicKey(),
-            config.topics(), Map.of("acks", "all"), config.sendTimeout(), 30))
+            config.topics(), Map.of("acks", "all"), config.sendTimeout(), 30, config.bodyReadTimeout(),
+            config.idleTimeout(), config.maxWebhookAge()))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("bootstrap.servers");
     }
@@ -64,5 +68,24 @@ class GatewayConfigTest {
         assertThatThrownBy(() -> config.withSendTimeout(Duration.ofMillis(10)))
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> config.withRetryAfterSeconds(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withBodyReadTimeout(Duration.ofMillis(10)))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withIdleTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withMaxWebhookAge(Duration.ofSeconds(5)))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldKeepEveryOtherSettingWhenOneIsChanged() {
+        final GatewayConfig config = GatewayConfig.defaults("localhost:9092")
+            .withBodyReadTimeout(Duration.ofSeconds(3))
+            .withIdleTimeout(Duration.ofSeconds(7))
+            .withMaxWebhookAge(Duration.ofHours(5))
+            .withRetryAfterSeconds(11);
+
+        assertThat(config.bodyReadTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(config.maxWebhookAge()).isEqualTo(Duration.ofHours(5));
+        assertThat(config.retryAfterSeconds()).isEqualTo(11);
     }
 }

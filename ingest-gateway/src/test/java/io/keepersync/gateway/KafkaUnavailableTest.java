@@ -14,7 +14,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** GHL retries only on 429, so a Kafka outage must be answered with 429 and Retry-After, quickly. */
+/**
+ * GHL retries only on 429, so a Kafka outage must be answered with 429 and Retry-After, quickly; and
+ * {@code /health} must show the outage.
+ */
 @Timeout(30)
 class KafkaUnavailableTest {
 
@@ -26,7 +29,8 @@ class KafkaUnavailableTest {
         final GatewayConfig config = GatewayConfig.defaults("127.0.0.1:" + closedPort())
             .withEd25519PublicKey(keys.ed25519Public())
             .withSendTimeout(Duration.ofSeconds(1))
-            .withRetryAfterSeconds(7);
+            .withRetryAfterSeconds(7)
+            .withMaxWebhookAge(GhlExamples.AGE_OF_EXAMPLES);
         final byte[] body = GhlExamples.bytes("webhook-ContactCreate.json");
 
         try (WebhookGateway gateway = WebhookGateway.start(config)) {
@@ -40,6 +44,23 @@ class KafkaUnavailableTest {
             final JsonNode error = JSON.readTree(response.body());
             assertThat(error.get("error").textValue()).isEqualTo("kafka_unavailable");
             assertThat(error.get("message").textValue()).isNotBlank();
+            assertThat(elapsed).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void shouldReportDownOnHealthWhenNoBrokerListens() throws Exception {
+        final GatewayConfig config = GatewayConfig.defaults("127.0.0.1:" + closedPort());
+
+        try (WebhookGateway gateway = WebhookGateway.start(config)) {
+            final long started = System.nanoTime();
+            final HttpResponse<String> response = new GatewayHttp(gateway.port()).get(WebhookGateway.HEALTH_PATH);
+            final Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            final JsonNode health = JSON.readTree(response.body());
+            assertThat(health.get("status").textValue()).isEqualTo("DOWN");
+            assertThat(health.get("reason").textValue()).isEqualTo("kafka_unreachable");
             assertThat(elapsed).isLessThan(Duration.ofSeconds(4));
         }
     }

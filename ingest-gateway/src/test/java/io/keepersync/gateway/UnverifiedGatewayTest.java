@@ -40,7 +40,8 @@ class UnverifiedGatewayTest {
     void shouldAcceptUnsignedWebhooksAndWarnOnceWhenVerificationIsOff() {
         final GatewayConfig config = GatewayConfig.defaults(SharedTestBroker.bootstrapServers())
             .withTopics(SharedTestBroker.freshTopics("unverified"))
-            .withSignatureVerificationDisabled();
+            .withSignatureVerificationDisabled()
+            .withMaxWebhookAge(GhlExamples.AGE_OF_EXAMPLES);
         final byte[] body = GhlExamples.bytes("webhook-NoteCreate.json");
 
         try (WebhookGateway gateway = WebhookGateway.start(config)) {

@@ -51,7 +51,8 @@ class WebhookGatewayIntegrationTest {
             .withTopics(topics)
             .withEd25519PublicKey(KEYS.ed25519Public())
             .withRsaPublicKey(KEYS.rsaPublic())
-            .withMaxBodyBytes(MAX_BODY_BYTES);
+            .withMaxBodyBytes(MAX_BODY_BYTES)
+            .withMaxWebhookAge(GhlExamples.AGE_OF_EXAMPLES);
         gateway = WebhookGateway.start(config, METERS);
         http = new GatewayHttp(gateway.port());
         events = new TopicReader<>(topics.contactEvents(), ContactEvent.class);

@@ -10,6 +10,7 @@ import io.keepersync.simulator.data.GhlTime;
 import io.keepersync.simulator.data.Note;
 import io.keepersync.simulator.data.SeededRandom;
 import io.keepersync.simulator.data.Task;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,6 +33,16 @@ public final class WebhookBodies {
     private final String appId;
 
     /** @param appId the 24-hex id of the simulated marketplace app, used as {@code appId} and {@code versionId} */
+    private volatile Clock deliveryClock;
+
+    /**
+     * Stamps each webhook's {@code timestamp} with this clock from now on, instead of the simulated time
+     * of its change, for receivers that refuse webhooks older than a few hours. The data stays simulated.
+     */
+    public void useDeliveryClock(final Clock clock) {
+        this.deliveryClock = clock;
+    }
+
     public WebhookBodies(final String appId) {
         this.appId = appId;
     }
@@ -99,7 +110,9 @@ public final class WebhookBodies {
      */
     public WebhookEvent finish(final ObjectNode body, final Instant changedAt, final SeededRandom random) {
         final String webhookId = random.uuid();
-        body.put("timestamp", GhlTime.utcMillis(changedAt.plusMillis(random.between(100, 900))));
+        final Instant simulatedDelivery = changedAt.plusMillis(random.between(100, 900));
+        final Clock clock = deliveryClock;
+        body.put("timestamp", GhlTime.utcMillis(clock == null ? simulatedDelivery : clock.instant()));
         body.put("webhookId", webhookId);
         try {
             return new WebhookEvent(webhookId, body.path("type").asText(), body.path("locationId").asText(),

@@ -17,6 +17,8 @@ public final class GatewayMetrics {
     public static final String QUARANTINED = "keeper.gateway.webhooks.quarantined";
     /** Requests refused, tagged {@code reason} (the error code of the answer) and {@code status}. */
     public static final String REJECTED = "keeper.gateway.webhooks.rejected";
+    /** Requests whose client went away before sending the whole body; nothing was answered. */
+    public static final String DISCONNECTED = "keeper.gateway.requests.disconnected";
     /** Time from handing a record to the producer until Kafka acknowledged or refused it; tagged {@code outcome}. */
     public static final String ACK_LATENCY = "keeper.gateway.kafka.ack";
 
@@ -41,6 +43,11 @@ public final class GatewayMetrics {
     public void rejected(final String reason, final int status) {
         Counter.builder(REJECTED).tag("reason", reason).tag("status", Integer.toString(status))
             .register(registry).increment();
+    }
+
+    /** Counts a request abandoned by its client mid-body. */
+    public void disconnected() {
+        Counter.builder(DISCONNECTED).register(registry).increment();
     }
 
     /** Records how long Kafka took to acknowledge ({@code acked = true}) or refuse a record. */

@@ -47,10 +47,11 @@ public final class EventPublisher implements AutoCloseable {
      * Creates the Kafka producer; does not contact the cluster yet.
      *
      * @param kafkaProperties the user's producer properties (see {@link ProducerSettings})
+     * @param maxBodyBytes the gateway's body limit; the producer accepts records of that size plus headroom
      */
     public EventPublisher(final Map<String, Object> kafkaProperties, final Topics topics,
-                          final Duration sendTimeout, final GatewayMetrics metrics) {
-        this.producer = new KafkaProducer<>(ProducerSettings.forGateway(kafkaProperties, sendTimeout));
+                          final Duration sendTimeout, final long maxBodyBytes, final GatewayMetrics metrics) {
+        this.producer = new KafkaProducer<>(ProducerSettings.forGateway(kafkaProperties, sendTimeout, maxBodyBytes));
         this.topics = topics;
         this.sendTimeout = sendTimeout;
         this.metrics = metrics;

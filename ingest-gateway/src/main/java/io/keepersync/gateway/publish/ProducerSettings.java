@@ -16,8 +16,12 @@ public final class ProducerSettings {
 
     /** Batching delay used when the user sets none; small, since every request waits for its ack. */
     public static final int DEFAULT_LINGER_MS = 5;
+    /** Room above the body limit for the Avro envelope around the body and Kafka's record overhead. */
+    public static final int RECORD_HEADROOM_BYTES = 1024 * 1024;
 
     private static final String DEFAULT_CLIENT_ID = "keeper-ingest-gateway";
+    private static final long KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+    private static final long KAFKA_DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
 
     private ProducerSettings() {
     }
@@ -27,15 +31,30 @@ public final class ProducerSettings {
      *
      * @param user properties from {@link io.keepersync.gateway.GatewayConfig#kafkaProperties()}
      * @param sendTimeout bound for {@code max.block.ms} and {@code delivery.timeout.ms}
+     * @param maxBodyBytes the gateway's body limit; {@code max.request.size} (and {@code buffer.memory} if
+     *     needed) are raised so that every body the gateway accepts fits into one request
      * @throws IllegalArgumentException if the user's {@code linger.ms} leaves no time for the request
      */
-    public static Map<String, Object> forGateway(final Map<String, Object> user, final Duration sendTimeout) {
+    public static Map<String, Object> forGateway(final Map<String, Object> user, final Duration sendTimeout,
+                                                 final long maxBodyBytes) {
         final Map<String, Object> settings = new HashMap<>(user);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
         settings.putAll(guarantees());
-        settings.putAll(timeouts(sendTimeout, lingerMs(settings)));
+        settings.putAll(timeouts(sendTimeout, number(settings, ProducerConfig.LINGER_MS_CONFIG, 0)));
+        settings.putAll(sizes(settings, maxBodyBytes));
         return settings;
+    }
+
+    private static Map<String, Object> sizes(final Map<String, Object> settings, final long maxBodyBytes) {
+        final long wanted = Math.min(Integer.MAX_VALUE, maxBodyBytes + RECORD_HEADROOM_BYTES);
+        final long requestSize = Math.max(wanted,
+            number(settings, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KAFKA_DEFAULT_MAX_REQUEST_SIZE));
+        final long bufferMemory = Math.max(requestSize,
+            number(settings, ProducerConfig.BUFFER_MEMORY_CONFIG, KAFKA_DEFAULT_BUFFER_MEMORY));
+        return Map.of(
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) Math.min(Integer.MAX_VALUE, requestSize),
+            ProducerConfig.BUFFER_MEMORY_CONFIG, bufferMemory);
     }
 
     private static Map<String, Object> guarantees() {
@@ -59,12 +78,15 @@ public final class ProducerSettings {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeoutMs - lingerMs));
     }
 
-    private static long lingerMs(final Map<String, Object> settings) {
-        final Object value = settings.get(ProducerConfig.LINGER_MS_CONFIG);
+    private static long number(final Map<String, Object> settings, final String name, final long absent) {
+        final Object value = settings.get(name);
+        if (value == null) {
+            return absent;
+        }
         try {
             return Long.parseLong(value.toString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("linger.ms must be a whole number of milliseconds, got " + value, e);
+            throw new IllegalArgumentException(name + " must be a whole number, got " + value, e);
         }
     }
 }

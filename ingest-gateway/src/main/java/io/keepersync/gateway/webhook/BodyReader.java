@@ -38,7 +38,7 @@ final class BodyReader {
 
     private RejectedRequest tooLarge() {
         return new RejectedRequest(413, "body_too_large",
-            "The body is larger than " + maxBodyBytes + " bytes; GHL webhooks are far smaller. "
-                + "Check the sender, or raise maxBodyBytes if such bodies are expected.");
+            "The body is larger than the limit of " + maxBodyBytes + " bytes; GHL webhooks are far smaller. "
+                + "Check what sends these requests.");
     }
 }

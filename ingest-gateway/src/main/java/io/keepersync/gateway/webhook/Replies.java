@@ -40,6 +40,16 @@ public final class Replies {
         write(ctx, status, ordered("error", code, "message", message));
     }
 
+    /** Any flat JSON object answer, fields in the given order. */
+    public void json(final Context ctx, final int status, final Map<String, String> fields) {
+        write(ctx, status, fields);
+    }
+
+    /** The JSON text of an error answer, for writers outside Javalin (Jetty's own error pages). */
+    public static String errorJson(final String code, final String message) {
+        return json(ordered("error", code, "message", message));
+    }
+
     private static Map<String, String> ordered(final String k1, final String v1, final String k2, final String v2) {
         final Map<String, String> fields = new LinkedHashMap<>();
         fields.put(k1, v1);
@@ -48,8 +58,12 @@ public final class Replies {
     }
 
     private static void write(final Context ctx, final int status, final Map<String, String> fields) {
+        ctx.status(status).contentType(JSON).result(json(fields));
+    }
+
+    private static String json(final Map<String, String> fields) {
         try {
-            ctx.status(status).contentType(JSON).result(MAPPER.writeValueAsString(fields));
+            return MAPPER.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }

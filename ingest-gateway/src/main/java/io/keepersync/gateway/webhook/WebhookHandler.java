@@ -1,6 +1,7 @@
 package io.keepersync.gateway.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.keepersync.gateway.metrics.GatewayMetrics;
 import io.keepersync.gateway.publish.EventPublisher;
+import io.keepersync.gateway.publish.PublishFailure;
 import io.keepersync.gateway.signature.SignatureVerdict;
 import io.keepersync.gateway.signature.SignatureVerifier;
 import io.keepersync.schemas.ContactEvent;
@@ -18,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -27,12 +30,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles {@code POST /webhooks/ghl}: reads the raw body within the size limit, checks its signature,
- * parses it, classifies it and answers only once Kafka holds the record — 200 for a contact event,
- * 202 for a quarantined body, 429 with {@code Retry-After} when Kafka cannot take it (the only status GHL
- * retries on). Refusals are thrown as {@link RejectedRequest}.
+ * parses it, refuses stale timestamps, classifies it and answers only once Kafka holds the record — 200
+ * for a contact event, 202 for a quarantined body, 429 with {@code Retry-After} when Kafka cannot take it
+ * for now (the only status GHL retries on), 413 or 400 when Kafka refuses the record itself. Refusals are
+ * thrown as {@link RejectedRequest}.
  *
- * <p>Reading, verifying and parsing run on the Jetty request thread; the wait for Kafka's
- * acknowledgement is asynchronous ({@code ctx.future}), so no request thread waits for acks.
+ * <p>Verifying and parsing run on the Jetty request thread. The body is already in memory when this
+ * handler runs (see {@code io.keepersync.gateway.http.BodyLoader}), so reading it does not wait for the
+ * client; the wait for Kafka's acknowledgement is asynchronous ({@code ctx.future}).
  */
 public final class WebhookHandler implements Handler {
 
@@ -42,6 +47,7 @@ public final class WebhookHandler implements Handler {
 
     private final BodyReader bodyReader;
     private final Optional<SignatureVerifier> verifier;
+    private final FreshnessCheck freshness;
     private final WebhookClassifier classifier = new WebhookClassifier();
     private final EventPublisher publisher;
     private final Replies replies;
@@ -51,12 +57,14 @@ public final class WebhookHandler implements Handler {
     /**
      * @param maxBodyBytes largest accepted body
      * @param verifier signature checks, or empty when verification is switched off
+     * @param maxWebhookAge oldest accepted {@code timestamp}
      */
     public WebhookHandler(final long maxBodyBytes, final Optional<SignatureVerifier> verifier,
-                          final EventPublisher publisher, final Replies replies, final GatewayMetrics metrics,
-                          final Clock clock) {
+                          final Duration maxWebhookAge, final EventPublisher publisher, final Replies replies,
+                          final GatewayMetrics metrics, final Clock clock) {
         this.bodyReader = new BodyReader(maxBodyBytes);
         this.verifier = verifier;
+        this.freshness = new FreshnessCheck(maxWebhookAge, clock);
         this.publisher = publisher;
         this.replies = replies;
         this.metrics = metrics;
@@ -72,6 +80,7 @@ public final class WebhookHandler implements Handler {
 
         final String text = decodeUtf8(raw);
         final JsonNode body = parseObject(text);
+        freshness.require(body);
         final Classification classification = classifier.classify(body, text, receivedAt);
 
         ctx.future(() -> publish(ctx, classification));
@@ -109,9 +118,12 @@ public final class WebhookHandler implements Handler {
         final JsonNode body;
         try {
             body = MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new RejectedRequest(400, "malformed_json", "The JSON body nests too deeply or holds a value "
+                + "that is too long" + where(e) + ". GHL webhooks are flat, small JSON objects.");
         } catch (JsonProcessingException e) {
-            throw new RejectedRequest(400, "malformed_json", "The body is not valid JSON: "
-                + e.getOriginalMessage() + where(e) + ". Send one JSON object.");
+            throw new RejectedRequest(400, "malformed_json", "The body is not valid JSON" + where(e)
+                + ". Send one JSON object.");
         }
         if (body == null || !body.isObject()) {
             throw new RejectedRequest(400, "not_a_json_object",
@@ -136,7 +148,7 @@ public final class WebhookHandler implements Handler {
         final ContactEvent event = marketplace.event();
         return publisher.publish(marketplace.partitionKey(), event).handle((metadata, error) -> {
             if (error != null) {
-                answerKafkaUnavailable(ctx, error, event.getEventType(), event.getLocationId(), event.getWebhookId());
+                answerFailure(ctx, error, event.getEventType(), event.getLocationId(), event.getWebhookId());
                 return null;
             }
             metrics.accepted(event.getEventType());
@@ -152,7 +164,7 @@ public final class WebhookHandler implements Handler {
         final QuarantinedEvent event = quarantine.event();
         return publisher.quarantine(quarantine.partitionKey(), event).handle((metadata, error) -> {
             if (error != null) {
-                answerKafkaUnavailable(ctx, error, event.getEventType(), event.getLocationId(), event.getWebhookId());
+                answerFailure(ctx, error, event.getEventType(), event.getLocationId(), event.getWebhookId());
                 return null;
             }
             metrics.quarantined(event.getReason());
@@ -161,6 +173,28 @@ public final class WebhookHandler implements Handler {
             replies.quarantined(ctx, event.getReason());
             return null;
         });
+    }
+
+    private void answerFailure(final Context ctx, final Throwable error, final String eventType,
+                               final String locationId, final String webhookId) {
+        switch (PublishFailure.of(error)) {
+            case TRY_AGAIN_LATER -> answerKafkaUnavailable(ctx, error, eventType, locationId, webhookId);
+            case RECORD_TOO_LARGE -> answerRefusedByKafka(ctx, 413, "body_too_large",
+                "The event is too large to be stored. It was not accepted, and sending it again will not help.",
+                error, eventType, locationId, webhookId);
+            case RECORD_REFUSED -> answerRefusedByKafka(ctx, 400, "event_refused",
+                "The event store refused this event. It was not accepted, and sending it again will not help.",
+                error, eventType, locationId, webhookId);
+        }
+    }
+
+    private void answerRefusedByKafka(final Context ctx, final int status, final String code, final String message,
+                                      final Throwable error, final String eventType, final String locationId,
+                                      final String webhookId) {
+        metrics.rejected(code, status);
+        LOG.warn("Kafka refused the webhook's record, answering {} so GHL does not retry: eventType={} locationId={} "
+            + "webhookId={} cause={}", status, eventType, locationId, webhookId, rootCause(error));
+        replies.error(ctx, status, code, message);
     }
 
     private void answerKafkaUnavailable(final Context ctx, final Throwable error, final String eventType,

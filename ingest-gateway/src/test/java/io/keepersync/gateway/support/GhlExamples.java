@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The GHL example webhook bodies from {@code -Dghl.examples.dir} (set by the parent pom), as raw bytes. */
 public final class GhlExamples {
+
+    /**
+     * A webhook age limit that lets the recorded examples through: their timestamps lie in early 2026,
+     * beyond the default limit of two hours.
+     */
+    public static final Duration AGE_OF_EXAMPLES = Duration.ofDays(10 * 365);
 
     private GhlExamples() {
     }

@@ -87,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         throws IOException, InterruptedException {
         final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (GhlSimulator ghl = GhlSimulator.start(simulatorConfig())) {
+            ghl.stampWebhooksWithWallClock();
             final String apiKey = configurePipeline(dataDir, ghl, given);
             final GhlApi client = GhlClients.forEnrichment(ghl.baseUrl(), SimulatorConfig.DEFAULT_ACCESS_TOKEN, metrics);
             try (Pipeline running = Pipeline.start(pipeline, EnumSet.allOf(Service.class), client, metrics)) {

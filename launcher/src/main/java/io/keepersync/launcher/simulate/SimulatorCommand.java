@@ -50,6 +50,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         final SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withAccessToken(token);
         try (GhlSimulator ghl = GhlSimulator.start(webhookUrl == null ? config : config.withWebhookUrl(webhookUrl))) {
+            ghl.stampWebhooksWithWallClock();
             Files.writeString(publicKeyFile, ghl.webhookPublicKeyPem());
             System.out.printf("GHL simulator at %s, location %s; webhook key in %s%n",
                 ghl.baseUrl(), String.join(",", ghl.locationIds()), publicKeyFile.toAbsolutePath());

@@ -41,6 +41,7 @@ class KeeperRunEndToEndTest {
     @BeforeEach
     void startGhlAndKeeper(@TempDir final Path dataDir) throws Exception {
         ghl = GhlSimulator.start(SimulatorConfig.defaults().withAccessToken(GHL_TOKEN).withoutLatency());
+        ghl.stampWebhooksWithWallClock();
         final Path signingKey = Files.writeString(dataDir.resolve("ghl-key.pem"), ghl.webhookPublicKeyPem());
         final RunCommand run = new RunCommand();
         new CommandLine(run).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(
