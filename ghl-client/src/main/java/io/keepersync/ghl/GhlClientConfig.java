@@ -1,5 +1,6 @@
 package io.keepersync.ghl;
 
+import io.keepersync.ghl.ratelimit.RateLimitConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,13 +17,16 @@ import java.util.Objects;
  *     here (default 500 ms, at least 1 ms)
  * @param maxBackoff the longest wait between two attempts, also the cap on a wait GHL asks for through
  *     {@code Retry-After} or {@code X-RateLimit-Interval-Milliseconds} (default 30 s)
+ * @param rateLimit the client-side request budget kept per location: burst, window, how long a request may
+ *     wait for a permit, and the daily reserve (default {@link RateLimitConfig#defaults()})
  */
 public record GhlClientConfig(
         String baseUrl,
         Duration requestTimeout,
         int maxAttempts,
         Duration initialBackoff,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        RateLimitConfig rateLimit) {
 
     /** GHL's production API host (CONTRACT §1). */
     public static final String DEFAULT_BASE_URL = "https://services.leadconnectorhq.com";
@@ -33,6 +37,7 @@ public record GhlClientConfig(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(rateLimit, "rateLimit");
         baseUrl = stripTrailingSlashes(baseUrl);
         requirePositive(requestTimeout, "requestTimeout");
         if (maxAttempts < 1) {
@@ -46,30 +51,40 @@ public record GhlClientConfig(
         }
     }
 
+    /** Settings with the default {@link RateLimitConfig}. */
+    public GhlClientConfig(final String baseUrl, final Duration requestTimeout, final int maxAttempts,
+            final Duration initialBackoff, final Duration maxBackoff) {
+        this(baseUrl, requestTimeout, maxAttempts, initialBackoff, maxBackoff, RateLimitConfig.defaults());
+    }
+
     /** The production settings listed on the record. */
     public static GhlClientConfig defaults() {
         return new GhlClientConfig(DEFAULT_BASE_URL, Duration.ofSeconds(10), 6,
-                Duration.ofMillis(500), Duration.ofSeconds(30));
+                Duration.ofMillis(500), Duration.ofSeconds(30), RateLimitConfig.defaults());
     }
 
     public GhlClientConfig withBaseUrl(final String value) {
-        return new GhlClientConfig(value, requestTimeout, maxAttempts, initialBackoff, maxBackoff);
+        return new GhlClientConfig(value, requestTimeout, maxAttempts, initialBackoff, maxBackoff, rateLimit);
     }
 
     public GhlClientConfig withRequestTimeout(final Duration value) {
-        return new GhlClientConfig(baseUrl, value, maxAttempts, initialBackoff, maxBackoff);
+        return new GhlClientConfig(baseUrl, value, maxAttempts, initialBackoff, maxBackoff, rateLimit);
     }
 
     public GhlClientConfig withMaxAttempts(final int value) {
-        return new GhlClientConfig(baseUrl, requestTimeout, value, initialBackoff, maxBackoff);
+        return new GhlClientConfig(baseUrl, requestTimeout, value, initialBackoff, maxBackoff, rateLimit);
     }
 
     public GhlClientConfig withInitialBackoff(final Duration value) {
-        return new GhlClientConfig(baseUrl, requestTimeout, maxAttempts, value, maxBackoff);
+        return new GhlClientConfig(baseUrl, requestTimeout, maxAttempts, value, maxBackoff, rateLimit);
     }
 
     public GhlClientConfig withMaxBackoff(final Duration value) {
-        return new GhlClientConfig(baseUrl, requestTimeout, maxAttempts, initialBackoff, value);
+        return new GhlClientConfig(baseUrl, requestTimeout, maxAttempts, initialBackoff, value, rateLimit);
+    }
+
+    public GhlClientConfig withRateLimit(final RateLimitConfig value) {
+        return new GhlClientConfig(baseUrl, requestTimeout, maxAttempts, initialBackoff, maxBackoff, value);
     }
 
     private static String stripTrailingSlashes(final String url) {

@@ -2,6 +2,8 @@ package io.keepersync.ghl;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.keepersync.ghl.ratelimit.Priority;
+import io.keepersync.ghl.ratelimit.RateBudgets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one GHL call: builds the request with the contract headers, sends it with the JDK HTTP client and
- * repeats it through a resilience4j {@link Retry} on 429, 5xx, timeouts and I/O errors. The calling thread
- * blocks for the whole call, waits between attempts included.
+ * Sends one GHL call: builds the request with the contract headers, takes a permit of the location's
+ * {@link RateBudgets rate budget} before every attempt, sends it with the JDK HTTP client, feeds the answer's
+ * headers back into the budget, and repeats it through a resilience4j {@link Retry} on 429, 5xx, timeouts and
+ * I/O errors. The calling thread blocks for the whole call, waits for permits and between attempts included.
  */
 final class GhlTransport {
 
@@ -26,13 +29,16 @@ final class GhlTransport {
     private final GhlClientConfig config;
     private final TokenProvider tokens;
     private final RequestMetrics metrics;
+    private final RateBudgets budgets;
     private final HttpClient http;
     private final Map<Endpoint, Retry> retries = new EnumMap<>(Endpoint.class);
 
-    GhlTransport(final GhlClientConfig config, final TokenProvider tokens, final RequestMetrics metrics) {
+    GhlTransport(final GhlClientConfig config, final TokenProvider tokens, final RequestMetrics metrics,
+            final RateBudgets budgets) {
         this.config = config;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.budgets = budgets;
         this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
         final RetryConfig retryConfig = retryConfig(config);
         for (final Endpoint endpoint : Endpoint.values()) {
@@ -46,10 +52,12 @@ final class GhlTransport {
      *
      * @throws GhlApiException with status 0 when the last attempt got no answer (timeout, I/O error), or when
      *     the thread was interrupted while sending or waiting (the interrupt flag is set again)
+     * @throws GhlApiException with status 429 when the location's rate budget gave no permit within
+     *     {@code maxWait}
      * @throws GhlAuthException when the token provider has no usable token
      */
-    HttpResponse<byte[]> send(final GhlRequest request) {
-        final Callable<HttpResponse<byte[]>> attempt = () -> sendOnce(request);
+    HttpResponse<byte[]> send(final GhlRequest request, final Priority priority) {
+        final Callable<HttpResponse<byte[]>> attempt = () -> sendOnce(request, priority);
         try {
             return Retry.decorateCallable(retries.get(request.endpoint()), attempt).call();
         } catch (InterruptedException | CancellationException e) {
@@ -71,12 +79,15 @@ final class GhlTransport {
                 0, cause);
     }
 
-    private HttpResponse<byte[]> sendOnce(final GhlRequest request) throws IOException, InterruptedException {
+    private HttpResponse<byte[]> sendOnce(final GhlRequest request, final Priority priority)
+            throws IOException, InterruptedException {
+        budgets.acquire(request.locationId(), priority);
         final HttpRequest httpRequest = request.toHttpRequest(URI.create(config.baseUrl() + request.path()),
                 config.requestTimeout(), tokens);
         metrics.sending();
         try {
             final HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            budgets.observe(request.locationId(), response.statusCode(), response.headers());
             metrics.answered(request.endpoint(), response.statusCode());
             logUnsuccessful(request, response.statusCode());
             return response;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keepersync.ghl.ratelimit.Priority;
+import io.keepersync.ghl.ratelimit.RateBudgets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -30,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * <p>Metrics: counter {@code ghl.requests}, tagged {@code endpoint} (path template such as
  * {@code /contacts/{id}/notes}) and {@code outcome} ({@code 2xx}, {@code 4xx}, {@code 429}, {@code 5xx},
  * {@code io}), one increment per HTTP request sent. Thread-safe: one instance serves all locations.
+ *
+ * <p>Rate budget: before each HTTP request, retries included, the calling thread takes a permit of the
+ * location's {@link io.keepersync.ghl.ratelimit.RateBudget}, shared by every caller of this instance and of
+ * its {@link #withPriority(Priority)} views, and blocks until one is free, at most
+ * {@link io.keepersync.ghl.ratelimit.RateLimitConfig#maxWait()}; then the call fails with a retriable
+ * {@link GhlApiException} of status 429. Calls through this instance are {@link Priority#LIVE}. Every answer's
+ * rate-limit headers feed the budget. Metrics {@code ghl.ratelimit.wait} and {@code ghl.ratelimit.rejected},
+ * tagged {@code locationId}.
  */
 public final class HttpGhlApi implements GhlApi {
 
@@ -39,16 +49,20 @@ public final class HttpGhlApi implements GhlApi {
     private final RequestMetrics metrics;
     private final GhlTransport transport;
     private final GhlErrors errors;
+    private final Priority priority;
 
     /** A client that records its metrics on {@code registry}. */
     public HttpGhlApi(final GhlClientConfig config, final TokenProvider tokens, final MeterRegistry registry) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(tokens, "tokens");
-        this.metrics = new RequestMetrics(Objects.requireNonNull(registry, "registry"));
-        this.transport = new GhlTransport(config, tokens, metrics);
+        Objects.requireNonNull(registry, "registry");
+        this.metrics = new RequestMetrics(registry);
+        this.transport = new GhlTransport(config, tokens, metrics, new RateBudgets(config.rateLimit(), registry));
         this.errors = new GhlErrors(mapper, config.maxAttempts());
-        LOG.info("GHL client created baseUrl={} maxAttempts={} requestTimeoutMs={}", config.baseUrl(),
-                config.maxAttempts(), config.requestTimeout().toMillis());
+        this.priority = Priority.LIVE;
+        LOG.info("GHL client created baseUrl={} maxAttempts={} requestTimeoutMs={} burst={} windowMs={}",
+                config.baseUrl(), config.maxAttempts(), config.requestTimeout().toMillis(),
+                config.rateLimit().burst(), config.rateLimit().window().toMillis());
     }
 
     /**
@@ -57,6 +71,23 @@ public final class HttpGhlApi implements GhlApi {
      */
     public HttpGhlApi(final GhlClientConfig config, final TokenProvider tokens) {
         this(config, tokens, new SimpleMeterRegistry());
+    }
+
+    private HttpGhlApi(final HttpGhlApi shared, final Priority priority) {
+        this.metrics = shared.metrics;
+        this.transport = shared.transport;
+        this.errors = shared.errors;
+        this.priority = priority;
+    }
+
+    /**
+     * A view of this client whose calls take rate-budget permits at {@code priority}, e.g.
+     * {@link Priority#BACKFILL} for catch-up work that should yield to live events. It shares this client's
+     * HTTP connections, rate budgets, metrics and {@link #requestCount()}.
+     */
+    public HttpGhlApi withPriority(final Priority value) {
+        Objects.requireNonNull(value, "priority");
+        return value == priority ? this : new HttpGhlApi(this, value);
     }
 
     /**
@@ -68,7 +99,7 @@ public final class HttpGhlApi implements GhlApi {
     @Override
     public Optional<ObjectNode> contact(final String locationId, final String contactId) {
         final GhlRequest request = GhlRequest.get(Endpoint.CONTACT, requireId(locationId), requireId(contactId));
-        final HttpResponse<byte[]> response = transport.send(request);
+        final HttpResponse<byte[]> response = transport.send(request, priority);
         if (errors.contactGone(response)) {
             return Optional.empty();
         }
@@ -94,7 +125,7 @@ public final class HttpGhlApi implements GhlApi {
     public JsonNode searchContacts(final String locationId, final ObjectNode body) {
         Objects.requireNonNull(body, "body");
         final GhlRequest request = GhlRequest.post(Endpoint.SEARCH_CONTACTS, requireId(locationId), "", json(body));
-        return succeeded(request, transport.send(request));
+        return succeeded(request, transport.send(request, priority));
     }
 
     /**
@@ -109,7 +140,7 @@ public final class HttpGhlApi implements GhlApi {
         final ObjectNode body = mapper.createObjectNode().put("taskId", taskId);
         final GhlRequest request = GhlRequest.post(Endpoint.SEARCH_TASKS, requireId(locationId), locationId,
                 json(body));
-        return arrayField(request, transport.send(request), "tasks").stream()
+        return arrayField(request, transport.send(request, priority), "tasks").stream()
                 .filter(task -> taskId.equals(idOf(task)))
                 .map(task -> task.path("contactId").asText(""))
                 .filter(contactId -> !contactId.isBlank())
@@ -124,7 +155,7 @@ public final class HttpGhlApi implements GhlApi {
     private List<ObjectNode> list(final Endpoint endpoint, final String locationId, final String contactId,
             final String field) {
         final GhlRequest request = GhlRequest.get(endpoint, requireId(locationId), requireId(contactId));
-        return arrayField(request, transport.send(request), field);
+        return arrayField(request, transport.send(request, priority), field);
     }
 
     /** The parsed body of a 2xx answer; any other answer becomes the matching exception. */

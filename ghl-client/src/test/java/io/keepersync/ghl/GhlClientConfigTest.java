@@ -3,6 +3,7 @@ package io.keepersync.ghl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.keepersync.ghl.ratelimit.RateLimitConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ class GhlClientConfigTest {
         assertThat(config.maxAttempts()).isEqualTo(6);
         assertThat(config.initialBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.maxBackoff()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.rateLimit()).isEqualTo(new RateLimitConfig(100, Duration.ofSeconds(10),
+                Duration.ofSeconds(20), 0.1));
     }
 
     @Test
@@ -26,10 +29,13 @@ class GhlClientConfigTest {
                 .withRequestTimeout(Duration.ofSeconds(2))
                 .withMaxAttempts(3)
                 .withInitialBackoff(Duration.ofMillis(10))
-                .withMaxBackoff(Duration.ofMillis(20));
+                .withMaxBackoff(Duration.ofMillis(20))
+                .withRateLimit(RateLimitConfig.defaults().withBurst(50).withWindow(Duration.ofSeconds(5))
+                        .withMaxWait(Duration.ofSeconds(1)).withDailyReserveFraction(0.2));
 
         assertThat(config).isEqualTo(new GhlClientConfig("http://127.0.0.1:8089/ghl", Duration.ofSeconds(2), 3,
-                Duration.ofMillis(10), Duration.ofMillis(20)));
+                Duration.ofMillis(10), Duration.ofMillis(20),
+                new RateLimitConfig(50, Duration.ofSeconds(5), Duration.ofSeconds(1), 0.2)));
     }
 
     @Test
@@ -42,5 +48,16 @@ class GhlClientConfigTest {
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withRequestTimeout(Duration.ZERO));
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withInitialBackoff(Duration.ZERO));
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMaxBackoff(Duration.ofMillis(499)));
+    }
+
+    @Test
+    void shouldRejectUnusableRateLimits() {
+        final RateLimitConfig defaults = RateLimitConfig.defaults();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withBurst(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withWindow(Duration.ZERO));
+        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMaxWait(Duration.ofMillis(-1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withDailyReserveFraction(1.0));
+        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withDailyReserveFraction(Double.NaN));
     }
 }

@@ -1,0 +1,256 @@
+package io.keepersync.ghl.ratelimit;
+
+import io.keepersync.ghl.GhlApiException;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request budget of one GHL location, shared by all threads that call GHL for it.
+ *
+ * <p>A sliding window: no more than {@code burst} permits are handed out within any {@code window}. Each
+ * answer's headers tighten it: a smaller {@code X-RateLimit-Max} or longer {@code X-RateLimit-Interval-Milliseconds}
+ * replaces the configured burst or window; an {@code X-RateLimit-Remaining} below what the window still allows
+ * caps the permits until one interval has passed; a daily remainder under {@code dailyReserveFraction} of the
+ * daily limit spaces permits out in proportion to what is left; a 429 pauses the location for
+ * {@code Retry-After}, else the interval, plus up to 20 % jitter.
+ *
+ * <p>{@link #acquire} blocks the calling thread. While a {@link Priority#LIVE} caller waits, no
+ * {@link Priority#BACKFILL} caller gets a permit. Thread-safe.
+ */
+public final class RateBudget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateBudget.class);
+    private static final long NONE = -1;
+    private static final long LONGEST_PAUSE = TimeUnit.DAYS.toNanos(1);
+
+    private final String locationId;
+    private final RateLimitConfig config;
+    private final long origin = System.nanoTime();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Long> starts = new ArrayDeque<>();
+    private int burst;
+    private long windowNanos;
+    private long pausedUntil;
+    private int quotaLeft;
+    private long quotaUntil = NONE;
+    private long spacingNanos;
+    private long lastStart = NONE;
+    private int liveWaiting;
+    private int sleeping;
+
+    /** An unused budget for {@code locationId} with the configured burst and window. */
+    public RateBudget(final String locationId, final RateLimitConfig config) {
+        this.locationId = locationId;
+        this.config = config;
+        this.burst = config.burst();
+        this.windowNanos = config.window().toNanos();
+    }
+
+    /**
+     * Takes one permit for a request about to be sent, blocking until the budget allows it.
+     *
+     * @return how long the caller waited, zero when a permit was free at once
+     * @throws GhlApiException with status 429 (retriable) when no permit is possible within {@code maxWait}
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    public Duration acquire(final Priority priority, final Duration maxWait) throws InterruptedException {
+        return grant(priority, maxWait).waited();
+    }
+
+    /** The instant, on the {@link System#nanoTime()} scale, at which {@link #acquire} granted a permit. */
+    long acquireAt(final Priority priority, final Duration maxWait) throws InterruptedException {
+        return origin + grant(priority, maxWait).at();
+    }
+
+    /** Learns from one answer of GHL for this location: its status and rate-limit headers. */
+    public void observe(final int status, final HttpHeaders headers) {
+        final RateLimitHeaders limits = RateLimitHeaders.of(headers);
+        lock.lock();
+        try {
+            final long now = now();
+            learnShape(limits);
+            learnRemaining(limits, now);
+            learnDaily(limits);
+            if (status == 429) {
+                pause(limits, now);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Grant grant(final Priority priority, final Duration maxWait) throws InterruptedException {
+        final long begin = now();
+        final long deadline = begin + (maxWait.toDays() >= 1 ? LONGEST_PAUSE : maxWait.toNanos());
+        lock.lockInterruptibly();
+        try {
+            enter(priority);
+            try {
+                return awaitPermit(priority, begin, deadline);
+            } finally {
+                leave(priority);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the rules and the priorities allow one more start, and records it. */
+    private Grant awaitPermit(final Priority priority, final long begin, final long deadline)
+            throws InterruptedException {
+        for (boolean waited = false; ; waited = true) {
+            final long now = now();
+            final long earliest = earliestStart(now);
+            final boolean yielding = priority == Priority.BACKFILL && liveWaiting > 0;
+            if (!yielding && earliest <= now) {
+                record(now);
+                return new Grant(now, waited ? Duration.ofNanos(now - begin) : Duration.ZERO);
+            }
+            if (earliest > deadline || now >= deadline) {
+                throw new GhlApiException("GHL rate budget of locationId=" + locationId
+                        + " has no permit within maxWait; try again later", 429);
+            }
+            sleeping++;
+            try {
+                changed.awaitNanos((yielding ? deadline : Math.min(earliest, deadline)) - now);
+            } finally {
+                sleeping--;
+            }
+        }
+    }
+
+    /** How many callers are blocked waiting for a permit right now. */
+    int waitingCallers() {
+        lock.lock();
+        try {
+            return sleeping;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void enter(final Priority priority) {
+        if (priority == Priority.LIVE) {
+            liveWaiting++;
+        }
+    }
+
+    private void leave(final Priority priority) {
+        if (priority == Priority.LIVE && --liveWaiting == 0) {
+            changed.signalAll();
+        }
+    }
+
+    /** The first instant at which every rule allows one more start. */
+    private long earliestStart(final long now) {
+        prune(now);
+        long earliest = pausedUntil;
+        if (starts.size() >= burst) {
+            earliest = Math.max(earliest, startThatMustExpire() + windowNanos);
+        }
+        if (quotaUntil > now && quotaLeft <= 0) {
+            earliest = Math.max(earliest, quotaUntil);
+        }
+        if (spacingNanos > 0 && lastStart != NONE) {
+            earliest = Math.max(earliest, lastStart + spacingNanos);
+        }
+        return earliest;
+    }
+
+    private long startThatMustExpire() {
+        final Iterator<Long> oldestFirst = starts.iterator();
+        for (int skip = starts.size() - burst; skip > 0; skip--) {
+            oldestFirst.next();
+        }
+        return oldestFirst.next();
+    }
+
+    private void record(final long now) {
+        starts.addLast(now);
+        lastStart = now;
+        if (quotaUntil > now) {
+            quotaLeft--;
+        }
+    }
+
+    private void prune(final long now) {
+        while (!starts.isEmpty() && starts.peekFirst() + windowNanos <= now) {
+            starts.removeFirst();
+        }
+    }
+
+    private void learnShape(final RateLimitHeaders limits) {
+        limits.max().ifPresent(max -> burst = (int) Math.max(1, Math.min(config.burst(), max)));
+        limits.intervalMillis().ifPresent(interval -> windowNanos = Math.max(config.window().toNanos(),
+                TimeUnit.MILLISECONDS.toNanos(interval)));
+    }
+
+    /** Trusts GHL when it counts fewer requests left than this window still allows. */
+    private void learnRemaining(final RateLimitHeaders limits, final long now) {
+        if (limits.remaining().isEmpty()) {
+            return;
+        }
+        prune(now);
+        final long reported = limits.remaining().getAsLong();
+        final long ours = quotaUntil > now ? Math.min(quotaLeft, burst - starts.size()) : burst - starts.size();
+        if (reported < ours) {
+            quotaLeft = (int) reported;
+            quotaUntil = now + intervalNanos(limits);
+        }
+    }
+
+    private void learnDaily(final RateLimitHeaders limits) {
+        if (limits.dailyLimit().isEmpty() || limits.dailyRemaining().isEmpty()) {
+            return;
+        }
+        final double reserve = config.dailyReserveFraction() * limits.dailyLimit().getAsLong();
+        final long left = limits.dailyRemaining().getAsLong();
+        final long spacing = left >= reserve ? 0 : spacingFor(left / reserve);
+        if ((spacing == 0) != (spacingNanos == 0)) {
+            LOG.info("GHL daily budget {} locationId={} dailyRemaining={}",
+                    spacing == 0 ? "recovered, full speed" : "low, slowing down", locationId, left);
+        }
+        spacingNanos = spacing;
+    }
+
+    /** The gap between starts that runs {@code share} of the burst per window, at least one per window. */
+    private long spacingFor(final double share) {
+        final double bounded = Math.max(share, 1.0 / burst);
+        return (long) (windowNanos / (burst * bounded));
+    }
+
+    private void pause(final RateLimitHeaders limits, final long now) {
+        final long asked = limits.retryAfterMillis().isPresent()
+                ? TimeUnit.MILLISECONDS.toNanos(limits.retryAfterMillis().getAsLong())
+                : intervalNanos(limits);
+        final long wait = Math.min(asked, LONGEST_PAUSE);
+        final long jitter = ThreadLocalRandom.current().nextLong(wait / 5 + 1);
+        pausedUntil = Math.max(pausedUntil, now + wait + jitter);
+        LOG.debug("GHL answered 429, pausing locationId={} pauseMs={}", locationId,
+                TimeUnit.NANOSECONDS.toMillis(wait + jitter));
+    }
+
+    private long intervalNanos(final RateLimitHeaders limits) {
+        return limits.intervalMillis().isPresent()
+                ? TimeUnit.MILLISECONDS.toNanos(limits.intervalMillis().getAsLong())
+                : windowNanos;
+    }
+
+    private long now() {
+        return System.nanoTime() - origin;
+    }
+
+    /** One permit: when it was granted (since {@code origin}) and how long its caller waited. */
+    private record Grant(long at, Duration waited) {
+    }
+}
