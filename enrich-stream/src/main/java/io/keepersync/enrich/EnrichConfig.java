@@ -24,18 +24,4 @@ public record EnrichConfig(String applicationId, String bootstrapServers, Topics
     public EnrichConfig {
         overrides = Map.copyOf(overrides);
     }
-
-    /** Defaults for everything but where Kafka is and where state goes. */
-    public static EnrichConfig of(final String bootstrapServers, final Topics topics, final Path stateDir) {
-        return new EnrichConfig(DEFAULT_APPLICATION_ID, bootstrapServers, topics, stateDir, 2, RefreshPolicy.defaults(),
-            Map.of());
-    }
-
-    public EnrichConfig withApplicationId(final String id) {
-        return new EnrichConfig(id, bootstrapServers, topics, stateDir, streamThreads, policy, overrides);
-    }
-
-    public EnrichConfig withOverrides(final Map<String, Object> more) {
-        return new EnrichConfig(applicationId, bootstrapServers, topics, stateDir, streamThreads, policy, more);
-    }
 }

@@ -1,5 +1,6 @@
 package io.keepersync.gateway;
 
+import static io.keepersync.gateway.support.ErrorAnswers.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,16 +126,6 @@ class ErrorAnswersTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode assertError(final HttpResponse<String> response, final int status, final String code)
-        throws Exception {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-            type -> assertThat(type).startsWith("application/json"));
-        final JsonNode error = JSON.readTree(response.body());
-        assertThat(error.get("error").textValue()).isEqualTo(code);
-        assertThat(error.get("message").textValue()).isNotBlank();
-        return error;
-    }
 
     private static void assertRawError(final RawResponse response, final int status, final String code)
         throws Exception {

@@ -1,5 +1,6 @@
 package io.keepersync.gateway;
 
+import static io.keepersync.gateway.support.ErrorAnswers.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -283,15 +284,6 @@ class WebhookGatewayIntegrationTest {
         return ("{\"type\":\"ContactCreate\",\"padding\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void assertError(final HttpResponse<String> response, final int status, final String code)
-        throws Exception {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-            type -> assertThat(type).startsWith("application/json"));
-        final JsonNode error = JSON.readTree(response.body());
-        assertThat(error.get("error").textValue()).isEqualTo(code);
-        assertThat(error.get("message").textValue()).isNotBlank();
-    }
 
     /** Where CONTRACT §5.3 says each event family names its contact and entity. */
     private record ExpectedIds(String contactId, String entityId, String key) {

@@ -2,7 +2,6 @@ package io.keepersync.enrich.topology;
 
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.PendingRefresh;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,20 +13,15 @@ final class EnrichMetrics {
 
     private final MeterRegistry registry;
     private final DistributionSummary callsPerRefresh;
-    private final Counter events;
 
     EnrichMetrics(final MeterRegistry registry) {
         this.registry = registry;
         this.callsPerRefresh = DistributionSummary.builder("enrich.ghl.calls")
             .description("GHL requests made by one contact refresh").register(registry);
-        this.events = registry.counter("enrich.events.accepted.total");
     }
 
     void event(final ContactEvent event, final String outcome) {
         registry.counter("enrich.events", "eventType", event.getEventType(), "outcome", outcome).increment();
-        if ("accepted".equals(outcome)) {
-            events.increment();
-        }
     }
 
     void refresh(final PendingRefresh refresh, final String outcome) {
