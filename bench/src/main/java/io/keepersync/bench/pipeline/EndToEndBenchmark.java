@@ -68,7 +68,7 @@ public final class EndToEndBenchmark implements Benchmark {
         final String load = MachineInfo.currentLoadAverage();
         final Path dataDir = TempDirs.create("keeper-bench-e2e");
         try (VisibilityTracker tracker = new VisibilityTracker(KeeperProcess.API_KEY);
-             WebhookRelay relay = WebhookRelay.start(tracker::accepted, SimulatedGhl.signer());
+             WebhookRelay relay = WebhookRelay.start(tracker::accepted);
              SimulatedGhl ghl = SimulatedGhl.start(relay.url(), CONTACTS, workDir.resolve("e2e-ghl-key.pem"));
              KeeperProcess keeper = KeeperProcess.start(settings.keeperJar(), settings.keeperJavaOptions(),
                  KeeperLaunch.everything(ghl.simulator().baseUrl(), ghl.token(), ghl.keyFile(), dataDir),

@@ -118,7 +118,7 @@ public final class FootprintBenchmark implements Benchmark {
 
     private Observed coldStart(final Path workDir, final int number, final boolean observe) {
         final Path dataDir = TempDirs.create("keeper-bench-footprint");
-        try (WebhookRelay relay = WebhookRelay.start((body, nanos, millis) -> { }, SimulatedGhl.signer());
+        try (WebhookRelay relay = WebhookRelay.start((body, nanos, millis) -> { });
              SimulatedGhl ghl = SimulatedGhl.start(relay.url(), CONTACTS, workDir.resolve("footprint-ghl-key.pem"));
              KeeperProcess keeper = KeeperProcess.start(settings.keeperJar(), settings.keeperJavaOptions(),
                  KeeperLaunch.everything(ghl.simulator().baseUrl(), ghl.token(), ghl.keyFile(), dataDir),

@@ -2,11 +2,11 @@ package io.keepersync.bench.pipeline;
 
 import io.keepersync.simulator.GhlSimulator;
 import io.keepersync.simulator.SimulatorConfig;
-import io.keepersync.simulator.webhook.WebhookSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -35,8 +35,10 @@ final class SimulatedGhl implements AutoCloseable {
         final SimulatorConfig config = SimulatorConfig.defaults()
             .withSeed(SEED)
             .withRateLimitEnabled(false)
+            .withRateLimit(1_000_000, Duration.ofSeconds(10))
             .withWebhookUrl(webhookUrl);
         final GhlSimulator simulator = GhlSimulator.start(config);
+        simulator.stampWebhooksWithWallClock();
         try {
             Files.writeString(keyFile, simulator.webhookPublicKeyPem());
             final List<String> ids = simulator.seedContacts(simulator.locationIds().get(0), contacts);
@@ -48,11 +50,6 @@ final class SimulatedGhl implements AutoCloseable {
             simulator.close();
             throw e;
         }
-    }
-
-    /** The key the simulator signs webhooks with (it derives it from its seed). */
-    static WebhookSigner signer() {
-        return WebhookSigner.forSeed(SEED);
     }
 
     GhlSimulator simulator() {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.keepersync.bench.load.GhlTimestamps;
-import io.keepersync.simulator.webhook.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,23 +17,18 @@ import java.time.Duration;
  * gateway accepted each webhook: it forwards each body, answers the simulator with the gateway's status, and
  * reports each 2xx to a listener.
  *
- * <p>The simulator stamps webhooks with its simulated clock, which starts in March 2026, and the gateway
- * refuses timestamps older than its replay window. So the relay does what GHL does when it sends a
- * delivery: it sets {@code timestamp} to the current time and signs the body again, with the simulator's
- * own key. Everything else in the body stays as the simulator wrote it.
+ * <p>Bodies and their {@code X-GHL-Signature} pass through unchanged.
  *
  * <p>Forwarding blocks a Jetty request thread of this server for the gateway's answer.
  */
 final class WebhookRelay implements AutoCloseable {
 
     private static final String SIGNATURE = "X-GHL-Signature";
-    private static final String TIMESTAMP = "timestamp";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     private final Listener listener;
-    private final WebhookSigner signer;
     private final Javalin app;
     private volatile URI gateway;
 
@@ -44,9 +37,8 @@ final class WebhookRelay implements AutoCloseable {
         void accepted(JsonNode body, long acceptedNanos, long acceptedEpochMillis);
     }
 
-    private WebhookRelay(final Listener listener, final WebhookSigner signer) {
+    private WebhookRelay(final Listener listener) {
         this.listener = listener;
-        this.signer = signer;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/relay", this::forward);
@@ -56,10 +48,9 @@ final class WebhookRelay implements AutoCloseable {
     /**
      * Starts on a free port; webhooks get 503 until {@link #forwardTo} names the gateway.
      *
-     * @param signer the simulator's webhook signer
      */
-    static WebhookRelay start(final Listener listener, final WebhookSigner signer) {
-        final WebhookRelay relay = new WebhookRelay(listener, signer);
+    static WebhookRelay start(final Listener listener) {
+        final WebhookRelay relay = new WebhookRelay(listener);
         relay.app.start(0);
         return relay;
     }
@@ -79,15 +70,12 @@ final class WebhookRelay implements AutoCloseable {
             ctx.status(503);
             return;
         }
-        final ObjectNode body = (ObjectNode) JSON.readTree(ctx.bodyAsBytes());
-        if (body.has(TIMESTAMP)) {
-            body.put(TIMESTAMP, GhlTimestamps.now());
-        }
-        final byte[] bytes = JSON.writeValueAsBytes(body);
+        final byte[] bytes = ctx.bodyAsBytes();
+        final ObjectNode body = (ObjectNode) JSON.readTree(bytes);
         final HttpRequest request = HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .header(SIGNATURE, signer.sign(bytes))
+            .header(SIGNATURE, String.valueOf(ctx.header(SIGNATURE)))
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
         final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

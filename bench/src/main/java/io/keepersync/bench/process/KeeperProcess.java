@@ -82,6 +82,8 @@ public final class KeeperProcess implements AutoCloseable {
         env.put("KEEPER_GATEWAY_PORT", String.valueOf(gatewayPort));
         env.put("KEEPER_API_PORT", String.valueOf(apiPort));
         env.put("KEEPER_API_KEYS", API_KEY);
+        // Measure Keeper Sync, not GHL's budget: the simulator's limit is off, so is the client's pacing.
+        env.put("KEEPER_GHL_RATE_LIMIT", "1000000");
         env.put("KEEPER_WEBHOOK_ED25519_KEY", launch.ed25519KeyFile().toString());
         if (launch.ghlApiUrl() != null) {
             env.put("GHL_API_URL", launch.ghlApiUrl());

@@ -20,12 +20,18 @@ public final class GhlClients {
     private GhlClients() {
     }
 
-    /** A client for the GHL API at {@code baseUrl} using one bearer token for every location. */
-    public static GhlApi forEnrichment(final String baseUrl, final String token, final MeterRegistry metrics) {
-        final GhlClientConfig config = GhlClientConfig.defaults()
+    /**
+     * A client for the GHL API at {@code baseUrl} using one bearer token for every location, allowing
+     * itself {@code requestsPer10s} requests per location.
+     */
+    public static GhlApi forEnrichment(final String baseUrl, final String token, final int requestsPer10s,
+                                       final MeterRegistry metrics) {
+        final GhlClientConfig defaults = GhlClientConfig.defaults();
+        final GhlClientConfig config = defaults
             .withBaseUrl(baseUrl)
             .withMaxAttempts(ATTEMPTS)
-            .withMaxBackoff(MAX_BACKOFF);
+            .withMaxBackoff(MAX_BACKOFF)
+            .withRateLimit(defaults.rateLimit().withBurst(requestsPer10s));
         return new HttpGhlApi(config, TokenProvider.fixed(token), metrics);
     }
 }

@@ -69,6 +69,11 @@ public final class PipelineOptions {
         description = "Kafka Streams threads of the enrichment (env KEEPER_STREAM_THREADS, default ${DEFAULT-VALUE}).")
     int streamThreads;
 
+    @Option(names = "--ghl-rate-limit", defaultValue = "${env:KEEPER_GHL_RATE_LIMIT:-100}",
+        description = "GHL requests per 10 s and location this process allows itself, lowered further by what GHL's "
+            + "X-RateLimit headers say (env KEEPER_GHL_RATE_LIMIT, default ${DEFAULT-VALUE}: GHL's burst limit).")
+    int ghlRateLimit;
+
     @Option(names = "--sweep-interval", defaultValue = "${env:KEEPER_SWEEP_INTERVAL:-PT5M}",
         description = "How often reconciliation asks GHL which contacts changed, per location "
             + "(env KEEPER_SWEEP_INTERVAL, ISO-8601 duration, default ${DEFAULT-VALUE}).")
@@ -78,6 +83,11 @@ public final class PipelineOptions {
         description = "How often reconciliation re-reads every contact of a location with its tasks, notes and "
             + "appointments (env KEEPER_FULL_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
     Duration fullSweepInterval;
+
+    /** GHL requests per 10 s and location this process allows itself. */
+    public int ghlRateLimit() {
+        return ghlRateLimit;
+    }
 
     /** The topic names in use. */
     public Topics topics() {

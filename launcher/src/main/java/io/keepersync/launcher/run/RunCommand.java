@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private GhlApi ghlClient(final MeterRegistry metrics) {
-        return GhlClients.forEnrichment(ghlApiUrl, ghlToken, metrics);
+        return GhlClients.forEnrichment(ghlApiUrl, ghlToken, pipeline.ghlRateLimit(), metrics);
     }
 
     private static void printReady(final Pipeline running) {
