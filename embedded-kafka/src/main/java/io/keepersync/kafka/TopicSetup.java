@@ -41,6 +41,10 @@ public final class TopicSetup {
             new NewTopic(topics.locations(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             new NewTopic(topics.sweepCursors(), Optional.of(1), replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+            new NewTopic(topics.deadLetters(), partitionCount, replication)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(THIRTY_DAYS_MS))),
+            new NewTopic(topics.backfillProgress(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         admin.createTopics(wanted).values().forEach((name, future) -> awaitCreated(name, future));
     }

@@ -2,8 +2,10 @@ package io.keepersync.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keepersync.ghl.ratelimit.Priority;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The part of the GHL REST API (CONTRACT §4) that Keeper Sync reads. Each call blocks the calling
@@ -44,4 +46,17 @@ public interface GhlApi {
 
     /** How many HTTP requests this client has sent to GHL, retries included. */
     long requestCount();
+
+    /**
+     * A view of this client whose calls wait for rate-budget permits at {@code priority}; the same client when
+     * it keeps no budget.
+     */
+    default GhlApi withPriority(final Priority priority) {
+        return this;
+    }
+
+    /** What GHL last said is left of the location's daily request budget; empty before any answer. */
+    default OptionalLong dailyRemaining(final String locationId) {
+        return OptionalLong.empty();
+    }
 }

@@ -85,6 +85,7 @@ public final class HttpGhlApi implements GhlApi {
      * {@link Priority#BACKFILL} for catch-up work that should yield to live events. It shares this client's
      * HTTP connections, rate budgets, metrics and {@link #requestCount()}.
      */
+    @Override
     public HttpGhlApi withPriority(final Priority value) {
         Objects.requireNonNull(value, "priority");
         return value == priority ? this : new HttpGhlApi(this, value);
