@@ -1,6 +1,7 @@
 package io.keepersync.enrich;
 
 import io.keepersync.enrich.topology.EnrichTopology;
+import io.keepersync.enrich.topology.GhlCalls;
 import io.keepersync.ghl.GhlApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -25,16 +26,29 @@ public final class EnrichmentApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
 
-    private final KafkaStreams streams;
+    /** Threads for GHL reads; most of their time is spent waiting for GHL or for a rate-budget permit. */
+    public static final int GHL_THREADS = 64;
+    /** Reads of one location running at once; 8 keep a 10-per-second budget busy at up to ~800 ms a read. */
+    public static final int READS_PER_LOCATION = 8;
 
-    private EnrichmentApp(final KafkaStreams streams) {
+    private final KafkaStreams streams;
+    private final GhlCalls calls;
+
+    private EnrichmentApp(final KafkaStreams streams, final GhlCalls calls) {
         this.streams = streams;
+        this.calls = calls;
     }
 
     /** Starts the app; returns at once, while the instance joins its group in the background. */
     public static EnrichmentApp start(final EnrichConfig config, final GhlApi ghl, final MeterRegistry metrics) {
+        return start(config, ghl, GhlCalls.pool(GHL_THREADS, READS_PER_LOCATION), metrics);
+    }
+
+    /** Starts the app with its GHL reads on {@code calls}, which it closes on {@link #close()}. */
+    public static EnrichmentApp start(final EnrichConfig config, final GhlApi ghl, final GhlCalls calls,
+                                      final MeterRegistry metrics) {
         final KafkaStreams streams = new KafkaStreams(
-            EnrichTopology.build(config.topics(), ghl, config.policy(), metrics), properties(config));
+            EnrichTopology.build(config.topics(), ghl, calls, config.policy(), metrics), properties(config));
         streams.setStateListener((next, previous) ->
             log.info("Enrichment state changed applicationId={} from={} to={}", config.applicationId(), previous, next));
         streams.setUncaughtExceptionHandler(e -> {
@@ -42,7 +56,7 @@ public final class EnrichmentApp implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return new EnrichmentApp(streams);
+        return new EnrichmentApp(streams, calls);
     }
 
     /** The Kafka Streams state, for health checks. */
@@ -50,11 +64,21 @@ public final class EnrichmentApp implements AutoCloseable {
         return streams.state();
     }
 
-    /** Leaves the group (so a quick restart does not wait out a rebalance) and stops. Blocks up to 30 s. */
+    /** How many instances of this app are in its group now, this one included; at least 1. */
+    public int instances() {
+        try {
+            return Math.max(1, streams.metadataForAllStreamsClients().size());
+        } catch (IllegalStateException e) {
+            return 1;
+        }
+    }
+
+    /** Leaves the group (so a quick restart does not wait out a rebalance) and stops. Blocks up to 40 s. */
     @Override
     public void close() {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));
+        calls.close();
     }
 
     private static Properties properties(final EnrichConfig config) {
@@ -67,7 +91,7 @@ public final class EnrichmentApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // GHL calls block the stream thread inside a transaction; give it room beyond a rate-limit wait.
+        // A task event without its contact still asks GHL on the stream thread; room beyond a rate-limit wait.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
         props.putAll(config.overrides());
         return props;

@@ -6,76 +6,78 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keepersync.enrich.mapping.ContactMapper;
 import io.keepersync.enrich.mapping.GhlTimes;
-import io.keepersync.ghl.GhlApi;
-import io.keepersync.ghl.GhlApiException;
+import io.keepersync.enrich.topology.ContactReads.Fetched;
 import io.keepersync.schemas.EnrichedContact;
-import io.keepersync.schemas.PendingRefresh;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Re-reads from GHL what a pending refresh asks for and merges it into the contact's last record.
- * Blocks the calling (stream) thread while GHL answers.
+ * The stream-thread half of a contact refresh: merges what {@link ContactReads} read from GHL into the
+ * contact's last record. A search result (backfill, reconciliation) older than the stored contact is not
+ * applied, so a stale backfill page never overwrites a newer live read.
  */
 final class ContactRefresher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GhlApi ghl;
-
-    ContactRefresher(final GhlApi ghl) {
-        this.ghl = ghl;
+    private ContactRefresher() {
     }
 
     /**
-     * The contact's new record, or empty when GHL no longer has it.
-     *
-     * @throws GhlApiException when GHL keeps failing
+     * The contact's new record; empty when GHL no longer has it, or when nothing was read for a contact that
+     * is not stored (it cannot be built from lists alone).
      */
-    Optional<EnrichedContact> refresh(final String contactId, final PendingRefresh pending,
-                                      final EnrichedContact current, final Instant now) {
-        if (pending.getDeleted()) {
+    static Optional<EnrichedContact> merge(final Fetched fetched, final EnrichedContact current, final Instant now) {
+        if (fetched.gone()) {
             return Optional.empty();
         }
         final EnrichedContact.Builder next = current == null
             ? EnrichedContact.newBuilder()
             : EnrichedContact.newBuilder(current);
-        if (pending.getContact() || current == null) {
-            final Optional<ObjectNode> contact = contactJson(pending, contactId);
-            if (contact.isEmpty()) {
-                return Optional.empty();
-            }
+        final Optional<ObjectNode> contact = contactOf(fetched, current);
+        if (contact.isPresent()) {
             ContactMapper.applyContact(next, contact.get());
+        } else if (current == null) {
+            return Optional.empty();
         }
-        readLists(next, pending, contactId);
+        if (fetched.tasks() != null) {
+            next.setTasks(ContactMapper.tasks(fetched.tasks()));
+        }
+        if (fetched.notes() != null) {
+            next.setNotes(ContactMapper.notes(fetched.notes()));
+        }
+        if (fetched.appointments() != null) {
+            final ZoneId contactZone = GhlTimes.zoneOrUtc(next.getTimezone());
+            next.setAppointments(ContactMapper.appointments(fetched.appointments(), contactZone));
+        }
         return Optional.of(next.setSyncedAt(now).build());
     }
 
-    private Optional<ObjectNode> contactJson(final PendingRefresh pending, final String contactId) {
-        if (pending.getSnapshot() != null) {
-            return Optional.of(parse(pending.getSnapshot()));
+    private static Optional<ObjectNode> contactOf(final Fetched fetched, final EnrichedContact current) {
+        if (fetched.contact() != null) {
+            return fetched.contact();
         }
-        return ghl.contact(pending.getLocationId(), contactId);
+        final String snapshot = fetched.wanted().getSnapshot();
+        if (snapshot == null || !fetched.wanted().getContact()) {
+            return Optional.empty();
+        }
+        final ObjectNode contact = parse(snapshot);
+        if (current != null && olderThan(contact, current)) {
+            return Optional.empty();
+        }
+        return Optional.of(contact);
     }
 
-    private void readLists(final EnrichedContact.Builder next, final PendingRefresh pending, final String contactId) {
-        final String locationId = pending.getLocationId();
-        if (pending.getTasks()) {
-            next.setTasks(ContactMapper.tasks(ghl.tasks(locationId, contactId)));
-        }
-        if (pending.getNotes()) {
-            next.setNotes(ContactMapper.notes(ghl.notes(locationId, contactId)));
-        }
-        if (pending.getAppointments()) {
-            final ZoneId contactZone = GhlTimes.zoneOrUtc(next.getTimezone());
-            next.setAppointments(ContactMapper.appointments(ghl.appointments(locationId, contactId), contactZone));
-        }
+    private static boolean olderThan(final ObjectNode snapshot, final EnrichedContact current) {
+        final Optional<Instant> updated = GhlTimes.parse(snapshot.path("dateUpdated").asText(null), ZoneOffset.UTC);
+        return current.getDateUpdated() != null && updated.isPresent() && updated.get().isBefore(current.getDateUpdated());
     }
 
     /** The {@code dateUpdated} of a contact object carried by a reconciliation event. */
     static Optional<Instant> dateUpdatedOf(final String contactJson) {
-        return GhlTimes.parse(parse(contactJson).path("dateUpdated").asText(null), java.time.ZoneOffset.UTC);
+        return GhlTimes.parse(parse(contactJson).path("dateUpdated").asText(null), ZoneOffset.UTC);
     }
 
     private static ObjectNode parse(final String json) {
@@ -85,8 +87,8 @@ final class ContactRefresher {
                 return object;
             }
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("reconciliation event carries no readable contact", e);
+            throw new IllegalArgumentException("search result carries no readable contact", e);
         }
-        throw new IllegalArgumentException("reconciliation event carries no contact object");
+        throw new IllegalArgumentException("search result carries no contact object");
     }
 }

@@ -2,6 +2,7 @@ package io.keepersync.enrich.topology;
 
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.schemas.ContactEvent;
+import io.keepersync.schemas.DeadLetter;
 import io.keepersync.schemas.EnrichedContact;
 import io.keepersync.schemas.PendingRefresh;
 import io.keepersync.schemas.Topics;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   contact events ──▶ route ──▶ enrich [contacts, pending refreshes, seen webhooks] ──▶ enriched contacts
- *                        │  │              └──▶ locations (every location seen: active)
+ *                        │  │              ├──▶ locations (every location seen: active)
+ *                        │  │              └──▶ dead letters (refreshes GHL kept failing)
  *                        │  └──▶ locations (INSTALL: active, UNINSTALL: uninstalled)
  *                        └──▶ contact events, re-keyed by contact
  *   locations ──▶ global store [location states], read by route and enrich
@@ -34,20 +36,24 @@ public final class EnrichTopology {
     static final String REROUTE_SINK = "reroute-by-contact";
     static final String OUTPUT = "enriched-contacts-out";
     static final String LOCATIONS_SINK = "locations-out";
+    static final String DEAD_LETTERS = "dead-letters-out";
     private static final String SOURCE = "contact-events";
     private static final String ROUTER = "route-by-contact";
 
     private EnrichTopology() {
     }
 
-    /** Builds the topology with RocksDB state stores; {@code ghl} is called from stream threads. */
-    public static Topology build(final Topics topics, final GhlApi ghl, final RefreshPolicy policy,
+    /**
+     * Builds the topology with RocksDB state stores. Contact refreshes call {@code ghl} on {@code calls}
+     * threads; only a task event without its contact (rare) asks GHL on the stream thread.
+     */
+    public static Topology build(final Topics topics, final GhlApi ghl, final GhlCalls calls, final RefreshPolicy policy,
                                  final MeterRegistry metrics) {
-        return build(topics, ghl, policy, metrics, Stores::persistentKeyValueStore);
+        return build(topics, ghl, calls, policy, metrics, Stores::persistentKeyValueStore);
     }
 
     /** Builds the topology with state stores from {@code stores} (tests use in-memory ones). */
-    public static Topology build(final Topics topics, final GhlApi ghl, final RefreshPolicy policy,
+    public static Topology build(final Topics topics, final GhlApi ghl, final GhlCalls calls, final RefreshPolicy policy,
                                  final MeterRegistry metrics, final Function<String, KeyValueBytesStoreSupplier> stores) {
         final AvroSerde<ContactEvent> events = AvroSerde.of(ContactEvent.class);
         final AvroSerde<EnrichedContact> enriched = AvroSerde.of(EnrichedContact.class);
@@ -56,7 +62,7 @@ public final class EnrichTopology {
         topology.addSource(SOURCE, Serdes.String().deserializer(), events, topics.contactEvents());
         topology.addProcessor(ROUTER, () -> new ContactRouter(ghl), SOURCE);
         topology.addSink(REROUTE_SINK, topics.contactEvents(), Serdes.String().serializer(), events, ROUTER);
-        topology.addProcessor(ENRICHER, () -> new ContactEnricher(ghl, policy, metrics), ROUTER);
+        topology.addProcessor(ENRICHER, () -> new ContactEnricher(ghl, calls, policy, metrics), ROUTER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
             stores.apply(CONTACT_STORE), Serdes.String(), enriched), ENRICHER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
@@ -64,6 +70,8 @@ public final class EnrichTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
             stores.apply(SEEN_STORE), Serdes.String(), Serdes.Long()), ENRICHER);
         topology.addSink(OUTPUT, topics.enrichedContacts(), Serdes.String().serializer(), enriched, ENRICHER);
+        topology.addSink(DEAD_LETTERS, topics.deadLetters(), Serdes.String().serializer(), AvroSerde.of(DeadLetter.class),
+            ENRICHER);
         topology.addSink(LOCATIONS_SINK, topics.locations(), Serdes.String().serializer(), Serdes.String().serializer(),
             ROUTER, ENRICHER);
         topology.addGlobalStore(Stores.keyValueStoreBuilder(stores.apply(LOCATION_STORE), Serdes.String(), Serdes.String())

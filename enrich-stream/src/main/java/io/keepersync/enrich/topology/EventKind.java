@@ -1,6 +1,7 @@
 package io.keepersync.enrich.topology;
 
 import io.keepersync.enrich.reconcile.ReconcileEvents;
+import io.keepersync.schemas.KeeperEventTypes;
 
 /** What an event type asks enrichment to do: GHL's types (CONTRACT §5.3) and our reconciliation hints. */
 enum EventKind {
@@ -13,6 +14,8 @@ enum EventKind {
     RECONCILE,
     RECONCILE_FULL,
     RECONCILE_END,
+    BACKFILL,
+    REDRIVE,
     APP_LIFECYCLE,
     UNKNOWN;
 
@@ -30,6 +33,8 @@ enum EventKind {
             case ReconcileEvents.CHANGED -> RECONCILE;
             case ReconcileEvents.FULL -> RECONCILE_FULL;
             case ReconcileEvents.END -> RECONCILE_END;
+            case KeeperEventTypes.BACKFILL -> BACKFILL;
+            case KeeperEventTypes.REDRIVE -> REDRIVE;
             case "INSTALL", "UNINSTALL" -> APP_LIFECYCLE;
             default -> UNKNOWN;
         };

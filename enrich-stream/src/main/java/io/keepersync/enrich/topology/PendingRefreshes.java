@@ -4,6 +4,7 @@ import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.PendingRefresh;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -29,12 +30,21 @@ final class PendingRefreshes {
         final PendingRefresh existing = store.get(contactId);
         final PendingRefresh.Builder next = existing == null
             ? PendingRefresh.newBuilder().setLocationId(event.getLocationId()).setFirstEventAt(now)
+                .setBackfill(kind == EventKind.BACKFILL)
             : PendingRefresh.newBuilder(existing);
         touch(next, kind, event, known);
+        if (kind != EventKind.BACKFILL) {
+            next.setBackfill(false);
+        }
         store.put(contactId, next.setLastEventAt(now).setEvents(next.getEvents() + 1).build());
     }
 
-    /** The contacts whose refresh is due: quiet long enough, or waiting too long already. */
+    /** The contact's pending refresh, null when there is none. */
+    PendingRefresh get(final String contactId) {
+        return store.get(contactId);
+    }
+
+    /** The contacts whose refresh is due (quiet long enough, or waiting too long already), live work first. */
     List<KeyValue<String, PendingRefresh>> due(final Instant now) {
         final List<KeyValue<String, PendingRefresh>> due = new ArrayList<>();
         try (KeyValueIterator<String, PendingRefresh> all = store.all()) {
@@ -47,22 +57,28 @@ final class PendingRefreshes {
                 }
             });
         }
+        due.sort(Comparator.comparing(entry -> entry.value.getBackfill()));
         return due;
     }
 
-    /** Every pending refresh, due or not. */
-    List<KeyValue<String, PendingRefresh>> all() {
-        final List<KeyValue<String, PendingRefresh>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, PendingRefresh> all = store.all()) {
-            all.forEachRemaining(entries::add);
+    /**
+     * Makes sure the contact will be read from GHL itself: after a full sweep that did not confirm it, GHL
+     * decides whether it still exists. A pending search result from that sweep confirms it already.
+     */
+    void checkExists(final String contactId, final String locationId, final Instant now) {
+        final PendingRefresh existing = store.get(contactId);
+        if (existing != null && (existing.getSnapshot() != null || existing.getDeleted())) {
+            return;
         }
-        return entries;
+        final PendingRefresh.Builder next = existing == null
+            ? PendingRefresh.newBuilder().setLocationId(locationId).setFirstEventAt(now).setLastEventAt(now)
+            : PendingRefresh.newBuilder(existing);
+        store.put(contactId, next.setContact(true).setBackfill(false).build());
     }
 
-    /** A refresh that only re-reads the contact itself. */
-    static PendingRefresh contactOnly(final String locationId, final Instant now) {
-        return PendingRefresh.newBuilder().setLocationId(locationId).setContact(true)
-            .setFirstEventAt(now).setLastEventAt(now).build();
+    /** The contact is not stored and nothing read could build it: read the contact itself next time. */
+    void needContact(final String contactId, final PendingRefresh wanted) {
+        store.put(contactId, PendingRefresh.newBuilder(wanted).setContact(true).setSnapshot(null).build());
     }
 
     /** The refresh is done. */
@@ -70,7 +86,7 @@ final class PendingRefreshes {
         store.delete(contactId);
     }
 
-    /** The refresh failed; try again once {@code retryAt} has passed. */
+    /** The refresh failed ({@code pending} says how often); try again once {@code retryAt} has passed. */
     void retryLater(final String contactId, final PendingRefresh pending, final Instant retryAt) {
         store.put(contactId, PendingRefresh.newBuilder(pending).setFirstEventAt(retryAt).setLastEventAt(retryAt).build());
     }
@@ -85,7 +101,8 @@ final class PendingRefreshes {
             case TASK -> next.setTasks(true);
             case APPOINTMENT -> next.setAppointments(true);
             case RECONCILE -> useSnapshot(next, event);
-            case RECONCILE_FULL -> useSnapshot(next, event).setTasks(true).setNotes(true).setAppointments(true);
+            case RECONCILE_FULL, BACKFILL -> useSnapshot(next, event).setTasks(true).setNotes(true).setAppointments(true);
+            case REDRIVE -> readContact(next).setTasks(true).setNotes(true).setAppointments(true);
             default -> throw new IllegalArgumentException("no refresh for event kind " + kind);
         }
         if (!known && kind == EventKind.CONTACT_CREATE) {
@@ -96,8 +113,8 @@ final class PendingRefreshes {
         }
     }
 
-    private static void readContact(final PendingRefresh.Builder next) {
-        next.setContact(true).setSnapshot(null);
+    private static PendingRefresh.Builder readContact(final PendingRefresh.Builder next) {
+        return next.setContact(true).setSnapshot(null);
     }
 
     private static PendingRefresh.Builder useSnapshot(final PendingRefresh.Builder next, final ContactEvent event) {

@@ -3,11 +3,15 @@ package io.keepersync.enrich.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keepersync.enrich.reconcile.ReconcileEvents;
+import io.keepersync.enrich.deadletter.DeadLetters;
 import io.keepersync.schemas.ContactEvent;
+import io.keepersync.schemas.DeadLetter;
 import io.keepersync.schemas.EnrichedContact;
+import io.keepersync.schemas.KeeperEventTypes;
 import io.keepersync.schemas.Topics;
 import io.keepersync.schemas.serde.AvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +31,7 @@ class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-05T00:00:00Z");
     private static final Duration QUIET = Duration.ofMillis(500);
+    private static final Duration GIVE_UP_AFTER = Duration.ofHours(1);
 
     private final Topics topics = Topics.defaults();
     private final FakeGhl ghl = new FakeGhl();
@@ -34,15 +40,18 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, EnrichedContact> enriched;
     private TestOutputTopic<String, ContactEvent> rerouted;
     private TestOutputTopic<String, String> locations;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
 
     @BeforeEach
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        final RefreshPolicy policy = RefreshPolicy.defaults().withTimings(QUIET, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        final RefreshPolicy policy = RefreshPolicy.defaults().withTimings(QUIET, Duration.ofSeconds(5), Duration.ofSeconds(30))
+            .withRetries(Duration.ofSeconds(30), Duration.ofMinutes(10), GIVE_UP_AFTER);
         driver = new TopologyTestDriver(
-            EnrichTopology.build(topics, ghl, policy, new SimpleMeterRegistry()), props, NOW);
+            EnrichTopology.build(topics, ghl, GhlCalls.direct(), policy, new SimpleMeterRegistry(),
+                Stores::inMemoryKeyValueStore), props, NOW);
         final AvroSerde<ContactEvent> eventSerde = AvroSerde.of(ContactEvent.class);
         events = driver.createInputTopic(topics.contactEvents(), Serdes.String().serializer(), eventSerde);
         rerouted = driver.createOutputTopic(topics.contactEvents(), Serdes.String().deserializer(), eventSerde);
@@ -50,6 +59,8 @@ class EnrichTopologyTest {
             AvroSerde.of(EnrichedContact.class));
         locations = driver.createOutputTopic(topics.locations(), Serdes.String().deserializer(),
             Serdes.String().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters(), Serdes.String().deserializer(),
+            AvroSerde.of(DeadLetter.class));
     }
 
     @AfterEach
@@ -207,7 +218,7 @@ class EnrichTopologyTest {
         send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
         quietPeriodPasses();
         assertThat(enriched.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofSeconds(31));
+        driver.advanceWallClockTime(Duration.ofSeconds(40));
 
         assertThat(enriched.readValue().getId()).isEqualTo(FakeGhl.CONTACT);
     }
@@ -220,9 +231,96 @@ class EnrichTopologyTest {
         quietPeriodPasses();
         assertThat(enriched.isEmpty()).isTrue();
         ghl.refuseWith401 = false;
-        driver.advanceWallClockTime(Duration.ofMinutes(6));
+        driver.advanceWallClockTime(Duration.ofMinutes(7));
 
         assertThat(enriched.readValue().getId()).isEqualTo(FakeGhl.CONTACT);
+    }
+
+    @Test
+    void shouldDeadLetterARefreshGhlKeepsFailingPastTheBoundWithHeadersSayingWhy() {
+        ghl.failuresToServe = Integer.MAX_VALUE;
+
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+        for (int minute = 0; minute < 75 && deadLetters.isEmpty(); minute++) {
+            driver.advanceWallClockTime(Duration.ofMinutes(1));
+        }
+
+        final TestRecord<String, DeadLetter> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo(FakeGhl.CONTACT);
+        assertThat(letter.value().getStatus()).isEqualTo(503);
+        assertThat(letter.value().getAttempts()).isGreaterThan(3);
+        assertThat(letter.value().getRefresh().getContact()).isTrue();
+        assertThat(header(letter, DeadLetters.STATUS)).isEqualTo("503");
+        assertThat(header(letter, DeadLetters.LOCATION_ID)).isEqualTo(FakeGhl.LOCATION);
+        assertThat(header(letter, DeadLetters.REASON)).contains("503");
+        assertThat(Duration.between(letter.value().getFirstFailedAt(), letter.value().getLastFailedAt()))
+            .isGreaterThanOrEqualTo(GIVE_UP_AFTER);
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterAtOnceWhenGhlSaysTheRequestBreaksTheContract() {
+        ghl.breakContract = true;
+
+        send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+
+        final DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getAttempts()).isEqualTo(1);
+        assertThat(letter.getReason()).contains("version header");
+        assertThat(ghl.totalCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadEverythingAgainForARedrivenRefresh() {
+        knownContact();
+
+        events.pipeInput(FakeGhl.CONTACT, event(KeeperEventTypes.REDRIVE, FakeGhl.CONTACT, FakeGhl.CONTACT));
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getNotes()).hasSize(2);
+        assertThat(ghl.calls).isEqualTo(Map.of("contact", 2, "tasks", 1, "notes", 1, "appointments", 1));
+    }
+
+    @Test
+    void shouldApplyABackfilledContactAndReadItsListsAtBackfillPriority() {
+        final var found = ghl.contacts.get(FakeGhl.CONTACT).deepCopy();
+
+        events.pipeInput(FakeGhl.CONTACT, backfill(found.toString()));
+        quietPeriodPasses();
+
+        final EnrichedContact contact = enriched.readValue();
+        assertThat(contact.getEmail()).isEqualTo("jordan.blake@example.com");
+        assertThat(contact.getNotes()).hasSize(2);
+        assertThat(ghl.calls).doesNotContainKey("contact");
+        assertThat(ghl.backfillCalls).isEqualTo(Map.of("tasks", 1, "notes", 1, "appointments", 1));
+    }
+
+    @Test
+    void shouldNotLetAStaleBackfillReadOverwriteANewerLiveOne() {
+        final var stale = ghl.contacts.get(FakeGhl.CONTACT).deepCopy()
+            .put("city", "Stale City").put("dateUpdated", "2020-01-01T00:00:00.000Z");
+        knownContact();
+
+        events.pipeInput(FakeGhl.CONTACT, backfill(stale.toString()));
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getCity()).isNotEqualTo("Stale City");
+    }
+
+    @Test
+    void shouldLetALiveEventReadTheContactEvenWhenABackfillResultIsPending() {
+        final var stale = ghl.contacts.get(FakeGhl.CONTACT).deepCopy().put("city", "Stale City");
+        knownContact();
+
+        events.pipeInput(FakeGhl.CONTACT, backfill(stale.toString()));
+        send("ContactUpdate", FakeGhl.CONTACT, FakeGhl.CONTACT);
+        quietPeriodPasses();
+
+        assertThat(enriched.readValue().getCity()).isNotEqualTo("Stale City");
+        assertThat(ghl.calls.get("contact")).isEqualTo(2);
+        assertThat(ghl.backfillCalls).isEmpty();
     }
 
     @Test
@@ -280,6 +378,15 @@ class EnrichTopologyTest {
         send("ContactCreate", FakeGhl.CONTACT, FakeGhl.CONTACT);
         quietPeriodPasses();
         enriched.readValue();
+    }
+
+    private static String header(final TestRecord<String, DeadLetter> record, final String key) {
+        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
+
+    private static ContactEvent backfill(final String contactJson) {
+        return ContactEvent.newBuilder(event(KeeperEventTypes.BACKFILL, FakeGhl.CONTACT, FakeGhl.CONTACT))
+            .setBody(contactJson).build();
     }
 
     private void quietPeriodPasses() {

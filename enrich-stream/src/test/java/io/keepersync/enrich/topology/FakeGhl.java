@@ -6,14 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.ghl.GhlApiException;
 import io.keepersync.ghl.GhlAuthException;
+import io.keepersync.ghl.GhlContractException;
+import io.keepersync.ghl.ratelimit.Priority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory GHL serving the contract's example payloads, counting the calls made to it. */
 final class FakeGhl implements GhlApi {
@@ -23,11 +25,13 @@ final class FakeGhl implements GhlApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Map<String, ObjectNode> contacts = new HashMap<>();
-    final Map<String, Integer> calls = new HashMap<>();
-    final Map<String, String> taskOwners = new HashMap<>();
-    int failuresToServe;
-    boolean refuseWith401;
+    final Map<String, ObjectNode> contacts = new ConcurrentHashMap<>();
+    final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    final Map<String, Integer> backfillCalls = new ConcurrentHashMap<>();
+    final Map<String, String> taskOwners = new ConcurrentHashMap<>();
+    volatile int failuresToServe;
+    volatile boolean refuseWith401;
+    volatile boolean breakContract;
     private final List<ObjectNode> tasks;
     private final List<ObjectNode> notes;
     private final List<ObjectNode> events;
@@ -93,8 +97,60 @@ final class FakeGhl implements GhlApi {
         return totalCalls();
     }
 
-    private void called(final String endpoint) {
+    /** Calls made through the backfill view are also counted in {@link #backfillCalls}. */
+    @Override
+    public GhlApi withPriority(final Priority priority) {
+        if (priority != Priority.BACKFILL) {
+            return this;
+        }
+        final FakeGhl fake = this;
+        return new GhlApi() {
+            @Override
+            public Optional<ObjectNode> contact(final String locationId, final String contactId) {
+                backfillCalls.merge("contact", 1, Integer::sum);
+                return fake.contact(locationId, contactId);
+            }
+
+            @Override
+            public List<ObjectNode> tasks(final String locationId, final String contactId) {
+                backfillCalls.merge("tasks", 1, Integer::sum);
+                return fake.tasks(locationId, contactId);
+            }
+
+            @Override
+            public List<ObjectNode> notes(final String locationId, final String contactId) {
+                backfillCalls.merge("notes", 1, Integer::sum);
+                return fake.notes(locationId, contactId);
+            }
+
+            @Override
+            public List<ObjectNode> appointments(final String locationId, final String contactId) {
+                backfillCalls.merge("appointments", 1, Integer::sum);
+                return fake.appointments(locationId, contactId);
+            }
+
+            @Override
+            public JsonNode searchContacts(final String locationId, final ObjectNode body) {
+                return fake.searchContacts(locationId, body);
+            }
+
+            @Override
+            public Optional<String> contactOfTask(final String locationId, final String taskId) {
+                return fake.contactOfTask(locationId, taskId);
+            }
+
+            @Override
+            public long requestCount() {
+                return fake.requestCount();
+            }
+        };
+    }
+
+    private synchronized void called(final String endpoint) {
         calls.merge(endpoint, 1, Integer::sum);
+        if (breakContract) {
+            throw new GhlContractException("GET " + endpoint + " answered 401: version header was not found", 401);
+        }
         if (refuseWith401) {
             throw new GhlAuthException("GET " + endpoint + " answered 401", 401);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keepersync.enrich.reconcile.ContactSweep;
 import io.keepersync.enrich.reconcile.ReconcileEvents;
 import io.keepersync.enrich.topology.EnrichTopology;
+import io.keepersync.enrich.topology.GhlCalls;
 import io.keepersync.enrich.topology.RefreshPolicy;
 import io.keepersync.gateway.webhook.Classification;
 import io.keepersync.gateway.webhook.WebhookClassifier;
@@ -60,7 +61,8 @@ final class EnrichmentHarness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         final RefreshPolicy policy = RefreshPolicy.defaults().withTimings(QUIET, Duration.ofSeconds(2), Duration.ofSeconds(5));
         this.driver = new TopologyTestDriver(
-            EnrichTopology.build(topics, api, policy, new SimpleMeterRegistry(), Stores::inMemoryKeyValueStore), props, START);
+            EnrichTopology.build(topics, api, GhlCalls.direct(), policy, new SimpleMeterRegistry(),
+                Stores::inMemoryKeyValueStore), props, START);
         this.events = driver.createInputTopic(topics.contactEvents(), Serdes.String().serializer(),
             AvroSerde.of(ContactEvent.class));
         this.enriched = driver.createOutputTopic(topics.enrichedContacts(), Serdes.String().deserializer(),
