@@ -13,9 +13,9 @@ import java.util.OptionalLong;
  *
  * <p>Results are GHL's JSON objects as received, unknown fields included.
  *
- * <p>Failures: {@link GhlAuthException} when GHL refuses the location's token (401; refresh it),
- * {@link GhlContractException} when GHL says our request breaks the contract, e.g. a missing {@code Version}
- * header (never a reason to refresh, PITFALLS 18), {@link GhlApiException} otherwise, with
+ * <p>Failures: {@link GhlAuthException} when GHL refuses the location's token (401) and renewing it did not
+ * help or was not possible, {@link GhlContractException} when GHL says our request breaks the contract, e.g. a
+ * missing {@code Version} header (never a reason to refresh, PITFALLS 18), {@link GhlApiException} otherwise, with
  * {@link GhlApiException#status()} 0 when GHL did not answer. Exception messages never carry tokens or
  * response bodies.
  *

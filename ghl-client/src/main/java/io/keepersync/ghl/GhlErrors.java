@@ -39,6 +39,17 @@ final class GhlErrors {
         return messages(response).stream().anyMatch(GhlErrors::saysContactGone);
     }
 
+    /**
+     * Whether GHL refused the token itself (401, e.g. expired or invalid), so that a renewed token may succeed:
+     * not a complaint about the {@code Version} header (PITFALLS 18) nor about a missing scope.
+     */
+    boolean tokenRejected(final HttpResponse<byte[]> response) {
+        if (response.statusCode() != 401) {
+            return false;
+        }
+        return messages(response).stream().noneMatch(m -> m.contains("version header") || m.contains("scope"));
+    }
+
     /** The exception for a call whose final answer was not a 2xx. */
     GhlApiException failure(final Endpoint endpoint, final String locationId, final HttpResponse<byte[]> response) {
         final int status = response.statusCode();

@@ -20,24 +20,29 @@ import org.slf4j.LoggerFactory;
  * Sends one GHL call: builds the request with the contract headers, takes a permit of the location's
  * {@link RateBudgets rate budget} before every attempt, sends it with the JDK HTTP client, feeds the answer's
  * headers back into the budget, and repeats it through a resilience4j {@link Retry} on 429, 5xx, timeouts and
- * I/O errors. The calling thread blocks for the whole call, waits for permits and between attempts included.
+ * I/O errors. When GHL refuses the token as expired or invalid, it asks the {@link TokenProvider} to renew it
+ * and, if it did, sends the call once more. The calling thread blocks for the whole call, waits for permits,
+ * between attempts and for a token refresh included.
  */
 final class GhlTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(GhlTransport.class);
+    private static final String BEARER = "Bearer ";
 
     private final GhlClientConfig config;
     private final TokenProvider tokens;
     private final RequestMetrics metrics;
+    private final GhlErrors errors;
     private final RateBudgets budgets;
     private final HttpClient http;
     private final Map<Endpoint, Retry> retries = new EnumMap<>(Endpoint.class);
 
     GhlTransport(final GhlClientConfig config, final TokenProvider tokens, final RequestMetrics metrics,
-            final RateBudgets budgets) {
+            final GhlErrors errors, final RateBudgets budgets) {
         this.config = config;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.errors = errors;
         this.budgets = budgets;
         this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
         final RetryConfig retryConfig = retryConfig(config);
@@ -54,9 +59,28 @@ final class GhlTransport {
      *     the thread was interrupted while sending or waiting (the interrupt flag is set again)
      * @throws GhlApiException with status 429 when the location's rate budget gave no permit within
      *     {@code maxWait}
-     * @throws GhlAuthException when the token provider has no usable token
+     * @throws GhlAuthException when the token provider has no usable token or cannot renew a refused one
      */
     HttpResponse<byte[]> send(final GhlRequest request, final Priority priority) {
+        final HttpResponse<byte[]> response = sendWithRetries(request, priority);
+        if (errors.tokenRejected(response) && renewed(request, response)) {
+            return sendWithRetries(request, priority);
+        }
+        return response;
+    }
+
+    /** Asks the token provider for a new token after GHL refused the one {@code response} was sent with. */
+    private boolean renewed(final GhlRequest request, final HttpResponse<byte[]> response) {
+        final String rejected = response.request().headers().firstValue("Authorization")
+                .map(value -> value.startsWith(BEARER) ? value.substring(BEARER.length()) : value)
+                .orElse("");
+        final boolean renewed = tokens.renew(request.locationId(), rejected);
+        LOG.info("GHL refused the token endpoint=\"{}\" locationId={} renewed={}{}", request.endpoint().describe(),
+                request.locationId(), renewed, renewed ? ", sending the call once more" : "");
+        return renewed;
+    }
+
+    private HttpResponse<byte[]> sendWithRetries(final GhlRequest request, final Priority priority) {
         final Callable<HttpResponse<byte[]>> attempt = () -> sendOnce(request, priority);
         try {
             return Retry.decorateCallable(retries.get(request.endpoint()), attempt).call();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * its app (CONTRACT §1). Retries: on 429, 5xx, timeouts and I/O errors, up to
  * {@link GhlClientConfig#maxAttempts()} requests, waiting between attempts as {@code Retry-After} or
  * {@code X-RateLimit-Interval-Milliseconds} ask on a 429, else with exponential backoff and jitter. Other
- * refusals are not retried: 401 throws {@link GhlAuthException}, or {@link GhlContractException} when GHL
- * says the {@code Version} header is missing or invalid (PITFALLS 18); other statuses throw
- * {@link GhlApiException}.
+ * refusals are not retried. A 401 that refuses the token (expired, invalid) makes the client ask
+ * {@link TokenProvider#renew} for a new one and, when it got one, send the call once more; a 401 that remains
+ * throws {@link GhlAuthException}. A 401 saying the {@code Version} header is missing or invalid (PITFALLS 18)
+ * throws {@link GhlContractException} and never renews the token. Other statuses throw {@link GhlApiException}.
  *
  * <p>Metrics: counter {@code ghl.requests}, tagged {@code endpoint} (path template such as
  * {@code /contacts/{id}/notes}) and {@code outcome} ({@code 2xx}, {@code 4xx}, {@code 429}, {@code 5xx},
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * its {@link #withPriority(Priority)} views, and blocks until one is free, at most
  * {@link io.keepersync.ghl.ratelimit.RateLimitConfig#maxWait()}; then the call fails with a retriable
  * {@link GhlApiException} of status 429. Calls through this instance are {@link Priority#LIVE}. Every answer's
- * rate-limit headers feed the budget. Metrics {@code ghl.ratelimit.wait} and {@code ghl.ratelimit.rejected},
+ * rate-limit headers feed the budget. {@link Priority#BACKFILL} views leave a fifth of each burst
+ * ({@code liveReserveFraction}) to live calls; {@link #share(double)} limits this process to a share of the
+ * burst when several instances call GHL. Metrics {@code ghl.ratelimit.wait} and {@code ghl.ratelimit.rejected},
  * tagged {@code locationId}.
  */
 public final class HttpGhlApi implements GhlApi {
@@ -49,6 +53,7 @@ public final class HttpGhlApi implements GhlApi {
     private final RequestMetrics metrics;
     private final GhlTransport transport;
     private final GhlErrors errors;
+    private final RateBudgets budgets;
     private final Priority priority;
 
     /** A client that records its metrics on {@code registry}. */
@@ -57,8 +62,9 @@ public final class HttpGhlApi implements GhlApi {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(registry, "registry");
         this.metrics = new RequestMetrics(registry);
-        this.transport = new GhlTransport(config, tokens, metrics, new RateBudgets(config.rateLimit(), registry));
         this.errors = new GhlErrors(mapper, config.maxAttempts());
+        this.budgets = new RateBudgets(config.rateLimit(), registry);
+        this.transport = new GhlTransport(config, tokens, metrics, errors, budgets);
         this.priority = Priority.LIVE;
         LOG.info("GHL client created baseUrl={} maxAttempts={} requestTimeoutMs={} burst={} windowMs={}",
                 config.baseUrl(), config.maxAttempts(), config.requestTimeout().toMillis(),
@@ -77,6 +83,7 @@ public final class HttpGhlApi implements GhlApi {
         this.metrics = shared.metrics;
         this.transport = shared.transport;
         this.errors = shared.errors;
+        this.budgets = shared.budgets;
         this.priority = priority;
     }
 
@@ -151,6 +158,28 @@ public final class HttpGhlApi implements GhlApi {
     @Override
     public long requestCount() {
         return metrics.sent();
+    }
+
+    /** {@inheritDoc} Read from the last {@code X-RateLimit-Daily-Remaining} GHL sent for the location. */
+    @Override
+    public OptionalLong dailyRemaining(final String locationId) {
+        return budgets.dailyRemaining(locationId);
+    }
+
+    /**
+     * Sets the share (0, 1] of every location's burst this process may use, from now on, for this client and
+     * all its {@link #withPriority} views; with N instances calling GHL for the same app and locations, each
+     * takes 1/N. GHL's {@code X-RateLimit-Remaining} still caps the budget. Safe to call from any thread.
+     *
+     * @throws IllegalArgumentException when {@code fraction} is not in (0, 1]
+     */
+    public void share(final double fraction) {
+        budgets.share(fraction);
+    }
+
+    /** The share of each location's burst this process uses (1 unless {@link #share(double)} changed it). */
+    public double share() {
+        return budgets.share();
     }
 
     private List<ObjectNode> list(final Endpoint endpoint, final String locationId, final String contactId,

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A scripted stand-in for GHL's REST API on a real HTTP port: each route answers with the replies queued
@@ -26,6 +27,7 @@ final class StubGhl implements AutoCloseable {
     static final String APPOINTMENTS = "/contacts/{id}/appointments";
     static final String SEARCH_CONTACTS = "/contacts/search";
     static final String SEARCH_TASKS = "/locations/{locationId}/tasks/search";
+    static final String OAUTH_TOKEN = "/oauth/token";
 
     /** One scripted answer. */
     record Reply(int status, String body, Map<String, String> headers, boolean hangs) {
@@ -61,6 +63,7 @@ final class StubGhl implements AutoCloseable {
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile Consumer<Received> onArrival = received -> { };
     private final Javalin server;
 
     private StubGhl() {
@@ -71,6 +74,7 @@ final class StubGhl implements AutoCloseable {
             cfg.routes.get(APPOINTMENTS, ctx -> answer(ctx, APPOINTMENTS));
             cfg.routes.post(SEARCH_CONTACTS, ctx -> answer(ctx, SEARCH_CONTACTS));
             cfg.routes.post(SEARCH_TASKS, ctx -> answer(ctx, SEARCH_TASKS));
+            cfg.routes.post(OAUTH_TOKEN, ctx -> answer(ctx, OAUTH_TOKEN));
         });
     }
 
@@ -89,6 +93,12 @@ final class StubGhl implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code observer} on the server thread as each request arrives, before it is answered. */
+    StubGhl onArrival(final Consumer<Received> observer) {
+        onArrival = observer;
+        return this;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
@@ -104,7 +114,10 @@ final class StubGhl implements AutoCloseable {
     }
 
     private void answer(final Context ctx, final String route) throws InterruptedException {
-        received.add(new Received(ctx.method().name(), ctx.path(), lowerCased(ctx.headerMap()), ctx.body()));
+        final Received request = new Received(ctx.method().name(), ctx.path(), lowerCased(ctx.headerMap()),
+                ctx.body());
+        received.add(request);
+        onArrival.accept(request);
         final Reply reply = next(route);
         if (reply.hangs()) {
             closing.await(30, TimeUnit.SECONDS);

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keepersync.simulator.api.ApiError;
 import io.keepersync.simulator.api.ApiServer;
 import io.keepersync.simulator.api.ContactSearch;
+import io.keepersync.simulator.api.FaultSwitch;
 import io.keepersync.simulator.api.RequestStats;
 import io.keepersync.simulator.api.TaskSearch;
+import io.keepersync.simulator.auth.OAuthInstallation;
+import io.keepersync.simulator.auth.SimulatedAuth;
 import io.keepersync.simulator.change.ChangeGenerator;
 import io.keepersync.simulator.change.Mutations;
 import io.keepersync.simulator.data.LocationProfile;
@@ -14,10 +17,7 @@ import io.keepersync.simulator.data.SimClock;
 import io.keepersync.simulator.data.World;
 import io.keepersync.simulator.webhook.DeliveryFaults;
 import io.keepersync.simulator.webhook.WebhookBodies;
-import io.keepersync.simulator.webhook.WebhookCapture;
-import io.keepersync.simulator.webhook.WebhookSender;
-import io.keepersync.simulator.webhook.WebhookSigner;
-import io.keepersync.simulator.webhook.WebhookSink;
+import io.keepersync.simulator.webhook.WebhookOutlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,17 +51,13 @@ public final class GhlSimulator implements AutoCloseable {
     private final ChangeGenerator changes;
     private final ContactSearch contactSearch;
     private final TaskSearch taskSearch;
-    private final long seed;
     private final RequestStats stats;
+    private final FaultSwitch faults;
+    private final SimulatedAuth auth;
     private final String appId;
-    /** Null in process. */
-    private final WebhookSender sender;
-    /** Null over HTTP. */
-    private final WebhookCapture capture;
+    private final WebhookOutlet webhooks;
     /** Null in process. */
     private final ApiServer server;
-    /** Made on first use: deriving the key is most of an in-process simulator's setup cost. */
-    private WebhookSigner signer;
 
     private GhlSimulator(final SimulatorConfig config, final boolean inProcess) {
         final SeededRandom random = new SeededRandom(config.seed());
@@ -69,17 +65,16 @@ public final class GhlSimulator implements AutoCloseable {
         final List<String> locationIds = config.locationIds().isEmpty() ? List.of(random.id()) : config.locationIds();
         locationIds.forEach(id -> world.addLocation(LocationProfile.generate(id, random)));
         this.appId = random.hex24();
-        this.seed = config.seed();
-        this.capture = inProcess ? new WebhookCapture() : null;
-        this.sender = inProcess ? null
-                : new WebhookSender(signer(), config.webhookUrl(), config.webhookRetryDelay(), config.seed());
-        final WebhookSink sink = inProcess ? capture : sender;
+        this.webhooks = inProcess ? WebhookOutlet.capturing(config.seed())
+                : WebhookOutlet.sending(config.seed(), config.webhookUrl(), config.webhookRetryDelay());
         this.bodies = new WebhookBodies(appId);
-        this.mutations = new Mutations(world, random, new SimClock(random), bodies, sink);
+        this.mutations = new Mutations(world, random, new SimClock(random), bodies, webhooks.sink());
         this.changes = new ChangeGenerator(world, mutations, random);
         this.contactSearch = new ContactSearch(world);
         this.taskSearch = new TaskSearch(world);
         this.stats = new RequestStats();
+        this.faults = new FaultSwitch(stats);
+        this.auth = new SimulatedAuth(config.accessToken(), config.accessTokenLifetime(), appId);
         this.server = inProcess ? null : startServer(config);
     }
 
@@ -134,7 +129,7 @@ public final class GhlSimulator implements AutoCloseable {
 
     /** The Ed25519 public key that verifies {@code X-GHL-Signature}, as a SubjectPublicKeyInfo PEM. */
     public String webhookPublicKeyPem() {
-        return signer().publicKeyPem();
+        return webhooks.publicKeyPem();
     }
 
     /**
@@ -143,7 +138,7 @@ public final class GhlSimulator implements AutoCloseable {
      * @throws IllegalStateException in process
      */
     public void setWebhookUrl(final String url) {
-        requireSender().setUrl(url);
+        webhooks.setUrl(url);
     }
 
     /**
@@ -160,7 +155,7 @@ public final class GhlSimulator implements AutoCloseable {
      * @throws IllegalStateException in process (apply such faults to the drained list instead)
      */
     public void setDeliveryFaults(final double duplicateRate, final int shuffleWindow, final double dropRate) {
-        requireSender().setFaults(new DeliveryFaults(duplicateRate, shuffleWindow, dropRate));
+        webhooks.setFaults(new DeliveryFaults(duplicateRate, shuffleWindow, dropRate));
     }
 
     /**
@@ -170,10 +165,52 @@ public final class GhlSimulator implements AutoCloseable {
      * @throws IllegalStateException when the simulator was started with {@link #start}
      */
     public List<String> drainCapturedWebhooks() {
-        if (capture == null) {
-            throw new IllegalStateException("webhooks are captured only by simulators built with inProcess");
-        }
-        return capture.drain();
+        return webhooks.drain();
+    }
+
+    // --- API faults and auth ---
+
+    /** Sets the location's REST faults from now on, replacing what was set; {@link ApiFaults#none()} clears. */
+    public void setApiFaults(final String locationId, final ApiFaults faults) {
+        this.faults.set(requireServed(locationId), faults);
+    }
+
+    /** {@link #setApiFaults(String, ApiFaults)} for every served location, each with its own burst and storm. */
+    public void setApiFaults(final ApiFaults faults) {
+        locationIds().forEach(id -> this.faults.set(id, faults));
+    }
+
+    /** Switches every location's faults off and releases requests hanging because of them. */
+    public void clearApiFaults() {
+        faults.clear();
+    }
+
+    /**
+     * One REST request of the location without HTTP, for in-process clients: throws the {@link ApiError} the
+     * faults answer (503 outage or burst, 429 storm), counted as over HTTP. No latency, hang or token fault.
+     */
+    public void applyApiFaults(final String locationId) {
+        faults.applyWithoutHttp(requireServed(locationId));
+    }
+
+    /** A new Private Integration Token ({@code pit-<uuid>}) the API accepts for {@code locationId} only. */
+    public String issuePrivateToken(final String locationId) {
+        return auth.issuePrivateToken(requireServed(locationId));
+    }
+
+    /** Installs the simulated app on {@code locationId}: client id, secret and a first single-use refresh token. */
+    public OAuthInstallation registerOAuthInstallation(final String locationId) {
+        return auth.registerOAuthInstallation(requireServed(locationId));
+    }
+
+    /** The token issuer: {@code expireAccessTokens(locationId)}, refresh and refresh-token reuse counters. */
+    public SimulatedAuth auth() {
+        return auth;
+    }
+
+    /** Request counters per location: charged, 429s ({@code rateLimitedCount}), 503s ({@code serverErrorCount}). */
+    public RequestStats requestStats() {
+        return stats;
     }
 
     // --- changes ---
@@ -321,22 +358,22 @@ public final class GhlSimulator implements AutoCloseable {
 
     /** Webhooks queued for delivery; in process, webhooks captured (drained ones included). */
     public long webhooksEmitted() {
-        return capture != null ? capture.emitted() : sender.emitted();
+        return webhooks.emitted();
     }
 
     /** Webhook POSTs made, retries and duplicates included; 0 in process. */
     public long webhooksSent() {
-        return sender == null ? 0 : sender.sent();
+        return webhooks.sent();
     }
 
     /** Webhooks the receiver answered with 2xx; 0 in process. */
     public long webhooksAccepted() {
-        return sender == null ? 0 : sender.accepted();
+        return webhooks.accepted();
     }
 
     /** Webhooks given up for good (as GHL does on any non-2xx but 429, and after six 429s); 0 in process. */
     public long webhooksDropped() {
-        return sender == null ? 0 : sender.dropped();
+        return webhooks.dropped();
     }
 
     /**
@@ -345,15 +382,7 @@ public final class GhlSimulator implements AutoCloseable {
      * In process it returns true at once: captured webhooks are never pending.
      */
     public boolean awaitWebhooksDelivered(final Duration timeout) {
-        if (sender == null) {
-            return true;
-        }
-        try {
-            return sender.awaitDelivered(timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return webhooks.awaitDelivered(timeout);
     }
 
     /** Stops the HTTP server and the webhook sender; undelivered webhooks are discarded. Does nothing in process. */
@@ -362,31 +391,25 @@ public final class GhlSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
+        faults.close();
         server.close();
-        sender.close();
+        webhooks.close();
         LOG.info("GHL simulator stopped requests={} throttled={} webhooksAccepted={} webhooksDropped={}",
-                stats.total(), stats.throttledCount(), sender.accepted(), sender.dropped());
+                stats.total(), stats.throttledCount(), webhooks.accepted(), webhooks.dropped());
     }
 
-    private synchronized WebhookSigner signer() {
-        if (signer == null) {
-            signer = WebhookSigner.forSeed(seed);
+    private String requireServed(final String locationId) {
+        if (world.location(locationId).isEmpty()) {
+            throw new IllegalArgumentException("locationId=" + locationId + " is not served by this simulator");
         }
-        return signer;
-    }
-
-    private WebhookSender requireSender() {
-        if (sender == null) {
-            throw new IllegalStateException(NO_SERVER_IN_PROCESS);
-        }
-        return sender;
+        return locationId;
     }
 
     private ApiServer startServer(final SimulatorConfig config) {
         try {
-            return ApiServer.start(config, world, mutations, stats);
+            return ApiServer.start(config, world, mutations, stats, auth, faults);
         } catch (RuntimeException e) {
-            sender.close();
+            webhooks.close();
             throw e;
         }
     }

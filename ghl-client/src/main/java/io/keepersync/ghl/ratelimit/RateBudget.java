@@ -5,6 +5,7 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -22,14 +23,23 @@ import org.slf4j.LoggerFactory;
  * daily limit spaces permits out in proportion to what is left; a 429 pauses the location for
  * {@code Retry-After}, else the interval, plus up to 20 % jitter.
  *
- * <p>{@link #acquire} blocks the calling thread. While a {@link Priority#LIVE} caller waits, no
- * {@link Priority#BACKFILL} caller gets a permit. Thread-safe.
+ * <p>The burst is this process's {@linkplain #share(double) share} of it when several instances use the same
+ * app. {@link Priority#BACKFILL} is held to less: it gets a permit only while more than
+ * {@code liveReserveFraction} of the burst is still free (also by GHL's remaining count), never while GHL's
+ * daily remainder is under {@code dailyReserveFraction} of the daily limit, and never while a
+ * {@link Priority#LIVE} caller waits.
+ *
+ * <p>{@link #acquire} blocks the calling thread. Thread-safe.
  */
 public final class RateBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateBudget.class);
     private static final long NONE = -1;
     private static final long LONGEST_PAUSE = TimeUnit.DAYS.toNanos(1);
+    /** How long a low daily remainder keeps backfill out before it may probe GHL again. */
+    private static final long DAILY_LOW_HOLD = TimeUnit.MINUTES.toNanos(5);
+    /** Absorbs rounding when a fraction of the burst should be a whole number of permits. */
+    private static final double ROUNDING = 1e-9;
 
     private final String locationId;
     private final RateLimitConfig config;
@@ -37,13 +47,16 @@ public final class RateBudget {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
-    private int burst;
+    private int fullBurst;
+    private double share = 1.0;
     private long windowNanos;
     private long pausedUntil;
     private int quotaLeft;
     private long quotaUntil = NONE;
     private long spacingNanos;
     private long lastStart = NONE;
+    private long dailyLowSince = NONE;
+    private volatile long dailyRemaining = NONE;
     private int liveWaiting;
     private int sleeping;
 
@@ -51,7 +64,7 @@ public final class RateBudget {
     public RateBudget(final String locationId, final RateLimitConfig config) {
         this.locationId = locationId;
         this.config = config;
-        this.burst = config.burst();
+        this.fullBurst = config.burst();
         this.windowNanos = config.window().toNanos();
     }
 
@@ -71,6 +84,26 @@ public final class RateBudget {
         return origin + grant(priority, maxWait).at();
     }
 
+    /**
+     * Uses {@code fraction} (0, 1] of the burst from now on; permits already handed out in the window count
+     * against the smaller burst. Waiting callers re-check at once.
+     */
+    public void share(final double fraction) {
+        lock.lock();
+        try {
+            share = fraction;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What GHL last said is left of the location's daily budget; empty before any answer that said so. */
+    public OptionalLong dailyRemaining() {
+        final long value = dailyRemaining;
+        return value == NONE ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
     /** Learns from one answer of GHL for this location: its status and rate-limit headers. */
     public void observe(final int status, final HttpHeaders headers) {
         final RateLimitHeaders limits = RateLimitHeaders.of(headers);
@@ -79,7 +112,7 @@ public final class RateBudget {
             final long now = now();
             learnShape(limits);
             learnRemaining(limits, now);
-            learnDaily(limits);
+            learnDaily(limits, now);
             if (status == 429) {
                 pause(limits, now);
             }
@@ -110,7 +143,11 @@ public final class RateBudget {
             throws InterruptedException {
         for (boolean waited = false; ; waited = true) {
             final long now = now();
-            final long earliest = earliestStart(now);
+            if (priority == Priority.BACKFILL && dailyReserveReached(now)) {
+                throw new GhlApiException("GHL daily budget of locationId=" + locationId
+                        + " is down to its reserve, kept for live work; try backfill again later", 429);
+            }
+            final long earliest = earliestStart(now, priority);
             final boolean yielding = priority == Priority.BACKFILL && liveWaiting > 0;
             if (!yielding && earliest <= now) {
                 record(now);
@@ -151,14 +188,15 @@ public final class RateBudget {
         }
     }
 
-    /** The first instant at which every rule allows one more start. */
-    private long earliestStart(final long now) {
+    /** The first instant at which every rule allows one more start at {@code priority}. */
+    private long earliestStart(final long now, final Priority priority) {
         prune(now);
+        final int limit = priority == Priority.BACKFILL ? backfillLimit() : burst();
         long earliest = pausedUntil;
-        if (starts.size() >= burst) {
-            earliest = Math.max(earliest, startThatMustExpire() + windowNanos);
+        if (starts.size() >= limit) {
+            earliest = Math.max(earliest, startThatMustExpire(limit) + windowNanos);
         }
-        if (quotaUntil > now && quotaLeft <= 0) {
+        if (quotaUntil > now && quotaLeft <= burst() - limit) {
             earliest = Math.max(earliest, quotaUntil);
         }
         if (spacingNanos > 0 && lastStart != NONE) {
@@ -167,9 +205,28 @@ public final class RateBudget {
         return earliest;
     }
 
-    private long startThatMustExpire() {
+    /** This process's burst: its share of GHL's (or the configured) burst, at least one request. */
+    private int burst() {
+        return Math.max(1, (int) Math.floor(fullBurst * share + ROUNDING));
+    }
+
+    /**
+     * Most starts in the window a backfill permit may bring about: it is granted only while more than
+     * {@code liveReserveFraction} of the burst is free, i.e. while fewer than (1 - reserve) x burst are used.
+     */
+    private int backfillLimit() {
+        return (int) Math.ceil((1 - config.liveReserveFraction()) * burst() - ROUNDING);
+    }
+
+    /** Whether GHL's daily remainder, recently seen, is under the reserve; old news lets backfill probe again. */
+    private boolean dailyReserveReached(final long now) {
+        return dailyLowSince != NONE && now - dailyLowSince < DAILY_LOW_HOLD;
+    }
+
+    /** The start whose expiry brings the window below {@code limit} starts. */
+    private long startThatMustExpire(final int limit) {
         final Iterator<Long> oldestFirst = starts.iterator();
-        for (int skip = starts.size() - burst; skip > 0; skip--) {
+        for (int skip = starts.size() - limit; skip > 0; skip--) {
             oldestFirst.next();
         }
         return oldestFirst.next();
@@ -190,7 +247,7 @@ public final class RateBudget {
     }
 
     private void learnShape(final RateLimitHeaders limits) {
-        limits.max().ifPresent(max -> burst = (int) Math.max(1, Math.min(config.burst(), max)));
+        limits.max().ifPresent(max -> fullBurst = (int) Math.max(1, Math.min(config.burst(), max)));
         limits.intervalMillis().ifPresent(interval -> windowNanos = Math.max(config.window().toNanos(),
                 TimeUnit.MILLISECONDS.toNanos(interval)));
     }
@@ -202,31 +259,34 @@ public final class RateBudget {
         }
         prune(now);
         final long reported = limits.remaining().getAsLong();
-        final long ours = quotaUntil > now ? Math.min(quotaLeft, burst - starts.size()) : burst - starts.size();
+        final int free = burst() - starts.size();
+        final long ours = quotaUntil > now ? Math.min(quotaLeft, free) : free;
         if (reported < ours) {
             quotaLeft = (int) reported;
             quotaUntil = now + intervalNanos(limits);
         }
     }
 
-    private void learnDaily(final RateLimitHeaders limits) {
+    private void learnDaily(final RateLimitHeaders limits, final long now) {
+        limits.dailyRemaining().ifPresent(left -> dailyRemaining = left);
         if (limits.dailyLimit().isEmpty() || limits.dailyRemaining().isEmpty()) {
             return;
         }
         final double reserve = config.dailyReserveFraction() * limits.dailyLimit().getAsLong();
         final long left = limits.dailyRemaining().getAsLong();
+        dailyLowSince = left >= reserve ? NONE : now;
         final long spacing = left >= reserve ? 0 : spacingFor(left / reserve);
         if ((spacing == 0) != (spacingNanos == 0)) {
-            LOG.info("GHL daily budget {} locationId={} dailyRemaining={}",
-                    spacing == 0 ? "recovered, full speed" : "low, slowing down", locationId, left);
+            LOG.info("GHL daily budget {} locationId={} dailyRemaining={}", spacing == 0 ? "recovered, full speed"
+                    : "low, slowing down and holding backfill", locationId, left);
         }
         spacingNanos = spacing;
     }
 
-    /** The gap between starts that runs {@code share} of the burst per window, at least one per window. */
-    private long spacingFor(final double share) {
-        final double bounded = Math.max(share, 1.0 / burst);
-        return (long) (windowNanos / (burst * bounded));
+    /** The gap between starts that runs {@code fraction} of the burst per window, at least one per window. */
+    private long spacingFor(final double fraction) {
+        final double bounded = Math.max(fraction, 1.0 / burst());
+        return (long) (windowNanos / (burst() * bounded));
     }
 
     private void pause(final RateLimitHeaders limits, final long now) {

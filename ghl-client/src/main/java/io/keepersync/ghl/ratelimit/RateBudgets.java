@@ -8,10 +8,14 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One {@link RateBudget} per GHL location, created on first use and kept for the life of the client.
+ * One {@link RateBudget} per GHL location, created on first use and kept for the life of the client, all
+ * using the same {@linkplain #share(double) share} of the burst.
  *
  * <p>Metrics, tagged {@code locationId}: timer {@value #WAIT_METER}, one sample per request that had to wait
  * for a permit, and counter {@value #REJECTED_METER}, requests that got no permit within {@code maxWait}.
@@ -22,9 +26,12 @@ public final class RateBudgets {
     static final String WAIT_METER = "ghl.ratelimit.wait";
     static final String REJECTED_METER = "ghl.ratelimit.rejected";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RateBudgets.class);
+
     private final RateLimitConfig config;
     private final MeterRegistry registry;
     private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
+    private volatile double share = 1.0;
 
     public RateBudgets(final RateLimitConfig config, final MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
@@ -61,8 +68,48 @@ public final class RateBudgets {
         budget(locationId).observe(status, headers);
     }
 
+    /**
+     * Sets the share (0, 1] of every location's burst this process may use, from now on and for locations
+     * seen later too: with N instances calling GHL for the same app and locations, each takes 1/N. GHL's
+     * {@code X-RateLimit-Remaining} still caps what is left.
+     *
+     * @throws IllegalArgumentException when {@code fraction} is not in (0, 1]
+     */
+    public void share(final double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("share must be in (0, 1], was " + fraction);
+        }
+        synchronized (budgets) {
+            share = fraction;
+            budgets.values().forEach(budget -> budget.share(fraction));
+        }
+        LOG.info("GHL rate budget share set share={} burstPerLocation={}", fraction,
+                Math.max(1, (int) Math.floor(config.burst() * fraction + 1e-9)));
+    }
+
+    /** The share of each location's burst this process uses; 1 unless {@link #share(double)} changed it. */
+    public double share() {
+        return share;
+    }
+
+    /** What GHL last said is left of the location's daily budget; empty before any answer said so. */
+    public OptionalLong dailyRemaining(final String locationId) {
+        final RateBudget budget = budgets.get(locationId);
+        return budget == null ? OptionalLong.empty() : budget.dailyRemaining();
+    }
+
     private RateBudget budget(final String locationId) {
-        return budgets.computeIfAbsent(locationId, id -> new RateBudget(id, config));
+        final RateBudget known = budgets.get(locationId);
+        if (known != null) {
+            return known;
+        }
+        synchronized (budgets) {
+            return budgets.computeIfAbsent(locationId, id -> {
+                final RateBudget budget = new RateBudget(id, config);
+                budget.share(share);
+                return budget;
+            });
+        }
     }
 
     private Timer waits(final String locationId) {

@@ -65,6 +65,17 @@ public final class ApiError extends RuntimeException {
         return plain(429, "Too Many Requests");
     }
 
+    /** 503, as GHL (or what stands in front of it) answers while down. */
+    static ApiError unavailable() {
+        return plain(503, "Service Unavailable");
+    }
+
+    /** A refused {@code POST /oauth/token}: GHL's error shape with the OAuth error code as {@code error}. */
+    static ApiError oauth(final int status, final String error, final String message) {
+        return new ApiError(status, JSON.objectNode().put("statusCode", status).put("message", message)
+                .put("error", error));
+    }
+
     private static ApiError plain(final int status, final String message) {
         return new ApiError(status, JSON.objectNode().put("statusCode", status).put("message", message));
     }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.keepersync.simulator.SimulatorConfig;
+import io.keepersync.simulator.auth.SimulatedAuth;
 import io.keepersync.simulator.change.Mutations;
 import io.keepersync.simulator.data.Appointment;
 import io.keepersync.simulator.data.World;
@@ -23,17 +24,22 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Binds the port from {@code config} (0 = any free one) and starts serving. */
+    /**
+     * Binds the port from {@code config} (0 = any free one) and starts serving, checking tokens with
+     * {@code auth} and applying the faults of {@code faults} to the REST endpoints.
+     */
     public static ApiServer start(final SimulatorConfig config, final World world, final Mutations mutations,
-                                  final RequestStats stats) {
+                                  final RequestStats stats, final SimulatedAuth auth, final FaultSwitch faults) {
         final RateLimiter limiter = new RateLimiter(config.rateLimitEnabled(), config.requestsPerWindow(),
                 config.window(), config.dailyLimit());
-        final RequestGate gate = new RequestGate(config.accessToken(), config.latencyMinMillis(),
+        final RequestGate gate = new RequestGate(auth, faults, config.latencyMinMillis(),
                 config.latencyMaxMillis(), limiter, stats, world.locationIds().get(0));
+        final OAuthRoutes oauth = new OAuthRoutes(auth);
         final Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.routes.exception(ApiError.class, (e, ctx) -> Replies.json(ctx, e.status(), e.body()));
+            cfg.routes.post("/oauth/token", oauth::token);
             routes(cfg.routes, gate, world, mutations);
         });
         app.start(config.port());

@@ -2,26 +2,32 @@ package io.keepersync.simulator.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.keepersync.simulator.auth.SimulatedAuth;
+import io.keepersync.simulator.auth.TokenCheck;
 import io.keepersync.simulator.ratelimit.RateDecision;
 import io.keepersync.simulator.ratelimit.RateLimiter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * What every API call goes through before its handler, in GHL's order: simulated latency, the
- * {@code Version} header, the bearer token, then the location's rate limit (whose headers are set on
- * the answer). Runs on the Jetty request thread and sleeps there for the latency.
+ * What every API call goes through before its handler, in GHL's order: simulated latency and the
+ * location's faults (extra latency, hangs, 503s), the {@code Version} header, the bearer token, then the
+ * location's rate limit or rate-limit storm (whose headers are set on the answer). Runs on the Jetty request
+ * thread and sleeps there for latency and hangs.
  */
 final class RequestGate {
 
     /** Values GHL answers 200 for on contacts and calendars (CONTRACT §1). */
     static final Set<String> VERSIONS = Set.of("2021-07-28", "2021-04-15", "2023-02-21", "v3");
 
-    private final byte[] expectedAuthorization;
+    static final String INVALID_TOKEN = "Invalid token: access token is invalid";
+    static final String EXPIRED_TOKEN = "Invalid JWT: token has expired";
+
+    private final SimulatedAuth auth;
+    private final FaultSwitch faults;
     private final int latencyMin;
     private final int latencyMax;
     private final RateLimiter limiter;
@@ -29,11 +35,13 @@ final class RequestGate {
     private final String fallbackLocation;
 
     /**
-     * @param fallbackLocation location charged when a request names none that exists (404s, 403s)
+     * @param fallbackLocation location charged when a request names none that exists (404s, 403s) and its
+     *                         token is bound to none
      */
-    RequestGate(final String accessToken, final int latencyMin, final int latencyMax, final RateLimiter limiter,
-                final RequestStats stats, final String fallbackLocation) {
-        this.expectedAuthorization = ("Bearer " + accessToken).getBytes(StandardCharsets.UTF_8);
+    RequestGate(final SimulatedAuth auth, final FaultSwitch faults, final int latencyMin, final int latencyMax,
+                final RateLimiter limiter, final RequestStats stats, final String fallbackLocation) {
+        this.auth = auth;
+        this.faults = faults;
         this.latencyMin = latencyMin;
         this.latencyMax = latencyMax;
         this.limiter = limiter;
@@ -41,14 +49,19 @@ final class RequestGate {
         this.fallbackLocation = fallbackLocation;
     }
 
-    /** {@code handler} behind the checks; {@code locationOf} names the location the request is charged to. */
+    /** {@code handler} behind the checks; {@code locationOf} names the location the request is about. */
     Handler guard(final Function<Context, Optional<String>> locationOf, final Handler handler) {
         return ctx -> {
             stats.received();
+            final Optional<String> named = locationOf.apply(ctx);
+            final String authorization = ctx.header("Authorization");
+            final String target = named.or(() -> auth.boundLocation(authorization)).orElse(fallbackLocation);
             pause();
+            faults.delay(target);
+            faults.refuseIfUnavailable(target);
             checkVersion(ctx.header("Version"));
-            checkToken(ctx.header("Authorization"));
-            charge(ctx, locationOf.apply(ctx).orElse(fallbackLocation));
+            checkToken(authorization, named);
+            charge(ctx, target);
             handler.handle(ctx);
         };
     }
@@ -68,23 +81,31 @@ final class RequestGate {
         }
     }
 
-    private void checkToken(final String authorization) {
-        final byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, expectedAuthorization)) {
-            throw ApiError.unauthorized("Invalid token: access token is invalid");
+    private void checkToken(final String authorization, final Optional<String> named) {
+        final TokenCheck check = auth.check(authorization, named, faults::tokenTtl);
+        switch (check.outcome()) {
+            case INVALID -> throw ApiError.unauthorized(INVALID_TOKEN);
+            case EXPIRED -> throw ApiError.unauthorized(EXPIRED_TOKEN);
+            case WRONG_LOCATION -> throw ApiError.forbiddenLocation();
+            case ACCEPTED -> {
+            }
         }
     }
 
     private void charge(final Context ctx, final String locationId) {
         stats.charged(locationId);
-        final RateDecision decision = limiter.acquire(locationId);
+        final OptionalLong storm = faults.stormSecondsLeft(locationId);
+        final RateDecision decision = storm.isPresent() ? limiter.refuse(locationId) : limiter.acquire(locationId);
         ctx.header("X-RateLimit-Limit-Daily", Long.toString(decision.dailyLimit()));
         ctx.header("X-RateLimit-Daily-Remaining", Long.toString(decision.dailyRemaining()));
         ctx.header("X-RateLimit-Interval-Milliseconds", Long.toString(decision.intervalMillis()));
         ctx.header("X-RateLimit-Max", Integer.toString(decision.max()));
         ctx.header("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
+        if (storm.isPresent() && faults.stormRetryAfter(locationId)) {
+            ctx.header("Retry-After", Long.toString(storm.getAsLong()));
+        }
         if (!decision.allowed()) {
-            stats.throttled();
+            stats.throttled(locationId);
             throw ApiError.tooManyRequests();
         }
     }

@@ -44,6 +44,17 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * A 429 that uses up no budget, as a rate-limit storm answers: the location's current counts with
+     * {@code remaining} 0.
+     */
+    public RateDecision refuse(final String locationId) {
+        final Budget budget = budgets.computeIfAbsent(locationId, id -> new Budget(nanoClock.getAsLong()));
+        synchronized (budget) {
+            return budget.refuse(nanoClock.getAsLong());
+        }
+    }
+
     /** Sliding log of one location's recent requests plus its daily count. Guarded by its own monitor. */
     private final class Budget {
 
@@ -64,6 +75,12 @@ public final class RateLimiter {
             recent.addLast(now);
             today++;
             return decision(true);
+        }
+
+        RateDecision refuse(final long now) {
+            forgetOld(now);
+            return new RateDecision(false, max, 0, windowNanos / 1_000_000, dailyLimit,
+                    Math.max(0, dailyLimit - today));
         }
 
         private void forgetOld(final long now) {

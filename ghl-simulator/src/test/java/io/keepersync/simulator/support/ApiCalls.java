@@ -8,11 +8,14 @@ import io.keepersync.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A small HTTP client for the simulator's API with the contract headers set by default. */
 public final class ApiCalls {
@@ -59,6 +62,18 @@ public final class ApiCalls {
         return send("DELETE", path, json, defaults(CONTACTS_VERSION));
     }
 
+    /** A form-encoded POST without {@code Authorization} or {@code Version}, as {@code /oauth/token} takes it. */
+    public Reply postForm(final String path, final Map<String, String> fields) {
+        final String form = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        return exchange(request);
+    }
+
     public Map<String, String> defaults(final String version) {
         return Map.of("Authorization", "Bearer " + token, "Version", version, "Accept", "application/json");
     }
@@ -71,8 +86,12 @@ public final class ApiCalls {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return exchange(request.build());
+    }
+
+    private static Reply exchange(final HttpRequest request) {
         try {
-            final HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), parse(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,6 +99,10 @@ public final class ApiCalls {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String encode(final String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static JsonNode parse(final String body) {
