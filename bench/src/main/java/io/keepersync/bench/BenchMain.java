@@ -1,8 +1,10 @@
 package io.keepersync.bench;
 
+import io.keepersync.bench.backfill.BackfillBenchmark;
 import io.keepersync.bench.gateway.GatewayBenchmark;
 import io.keepersync.bench.pipeline.EndToEndBenchmark;
 import io.keepersync.bench.pipeline.FootprintBenchmark;
+import io.keepersync.bench.ratelimit.BurstBenchmark;
 import io.keepersync.bench.report.ReportWriter;
 import io.keepersync.bench.report.ResultsFile;
 import io.keepersync.bench.signature.SignatureBenchmark;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of every benchmark JVM started by {@code bench/run}:
- * {@code BenchMain <signatures|gateway|e2e|sink|footprint> <workDir>} runs one benchmark and writes
+ * {@code BenchMain <signatures|gateway|e2e|sink|footprint|backfill> <workDir>} runs one benchmark and writes
  * {@code <workDir>/<name>.json}; {@code BenchMain report <workDir>} turns those files into the results
  * report (see {@link ReportWriter}). Exits 0 on success, 1 when the benchmark failed, 2 on bad arguments.
  */
@@ -29,7 +31,7 @@ public final class BenchMain {
 
     public static void main(final String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: BenchMain <signatures|gateway|e2e|sink|footprint|report> <workDir>");
+            System.err.println("usage: BenchMain <signatures|gateway|e2e|sink|footprint|backfill|report> <workDir>");
             System.exit(2);
         }
         System.exit(run(args[0], Path.of(args[1]).toAbsolutePath()));
@@ -64,8 +66,10 @@ public final class BenchMain {
             case "e2e" -> new EndToEndBenchmark(settings);
             case "sink" -> new SinkBenchmark(settings);
             case "footprint" -> new FootprintBenchmark(settings);
+            case "backfill" -> new BackfillBenchmark(settings);
+            case "burst" -> new BurstBenchmark(settings);
             default -> throw new IllegalArgumentException("unknown benchmark " + name
-                + "; expected signatures, gateway, e2e, sink, footprint or report");
+                + "; expected signatures, gateway, e2e, sink, footprint, backfill or report");
         };
     }
 }

@@ -31,6 +31,8 @@ public final class EnrichmentApp implements AutoCloseable {
     /** Reads of one location running at once; 8 keep a 10-per-second budget busy at up to ~800 ms a read. */
     public static final int READS_PER_LOCATION = 8;
 
+    private static final long POLL_MS = 20;
+
     private final KafkaStreams streams;
     private final GhlCalls calls;
 
@@ -91,6 +93,8 @@ public final class EnrichmentApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Finished GHL reads are merged by a punctuation, which runs between polls: poll briefly.
+        props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         // A task event without its contact still asks GHL on the stream thread; room beyond a rate-limit wait.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
         props.putAll(config.overrides());

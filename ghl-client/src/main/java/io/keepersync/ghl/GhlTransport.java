@@ -105,17 +105,19 @@ final class GhlTransport {
 
     private HttpResponse<byte[]> sendOnce(final GhlRequest request, final Priority priority)
             throws IOException, InterruptedException {
-        budgets.acquire(request.locationId(), priority);
+        final long granted = budgets.acquire(request.locationId(), priority);
         final HttpRequest httpRequest = request.toHttpRequest(URI.create(config.baseUrl() + request.path()),
                 config.requestTimeout(), tokens);
         metrics.sending();
         try {
             final HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            budgets.answered(request.locationId(), granted);
             budgets.observe(request.locationId(), response.statusCode(), response.headers());
             metrics.answered(request.endpoint(), response.statusCode());
             logUnsuccessful(request, response.statusCode());
             return response;
         } catch (IOException e) {
+            budgets.answered(request.locationId(), granted);
             metrics.unanswered(request.endpoint());
             LOG.debug("GHL gave no answer endpoint=\"{}\" locationId={} error={}", request.endpoint().describe(),
                     request.locationId(), e.getClass().getSimpleName());

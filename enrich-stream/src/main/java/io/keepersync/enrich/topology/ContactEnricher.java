@@ -45,7 +45,7 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
 
     private static final Logger log = LoggerFactory.getLogger(ContactEnricher.class);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
-    private static final Duration MERGE_INTERVAL = Duration.ofMillis(50);
+    private static final Duration MERGE_INTERVAL = Duration.ofMillis(20);
 
     private final ContactReads reads;
     private final GhlCalls calls;
@@ -111,33 +111,36 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
         inFlight.clear();
     }
 
-    /** Hands out the due refreshes: those that need GHL to the read threads, the others merged at once. */
+    /**
+     * Hands out the due refreshes, live work first: those that need GHL to the read threads, the others merged
+     * at once.
+     */
     private void startDue(final Instant now) {
         mergeFinished(now);
         for (final KeyValue<String, PendingRefresh> due : pending.due(now)) {
-            final String contactId = due.key;
-            final PendingRefresh wanted = due.value;
-            if (inFlight.containsKey(contactId)) {
-                continue;
-            }
-            if (locations.uninstalled(wanted.getLocationId())) {
-                pending.done(contactId);
-                metrics.refresh(wanted, "uninstalled");
-                continue;
-            }
-            final boolean known = contacts.get(contactId) != null;
-            if (ContactReads.needsNoCall(wanted, known)) {
-                merge(wanted.getDeleted() ? Fetched.gone(contactId, wanted, 0) : Fetched.nothingToRead(contactId, wanted), now);
-                continue;
-            }
-            inFlight.put(contactId, wanted);
-            if (!calls.trySubmit(wanted.getLocationId(), wanted.getBackfill(), () -> read(contactId, wanted, known))) {
-                inFlight.remove(contactId);
+            if (!inFlight.containsKey(due.key)) {
+                start(due.key, due.value, now);
             }
         }
         mergeFinished(now);
     }
 
+    private void start(final String contactId, final PendingRefresh wanted, final Instant now) {
+        if (locations.uninstalled(wanted.getLocationId())) {
+            pending.done(contactId);
+            metrics.refresh(wanted, "uninstalled");
+            return;
+        }
+        final boolean known = contacts.get(contactId) != null;
+        if (ContactReads.needsNoCall(wanted, known)) {
+            merge(wanted.getDeleted() ? Fetched.gone(contactId, wanted, 0) : Fetched.nothingToRead(contactId, wanted), now);
+            return;
+        }
+        inFlight.put(contactId, wanted);
+        calls.submit(wanted.getLocationId(), wanted.getBackfill(), () -> read(contactId, wanted, known));
+    }
+
+    /** On a read thread: a closed task's reads are skipped, its refreshes are still pending in the store. */
     private void read(final String contactId, final PendingRefresh wanted, final boolean known) {
         if (!closed) {
             finished.add(reads.read(contactId, wanted, known));

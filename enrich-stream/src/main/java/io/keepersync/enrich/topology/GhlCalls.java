@@ -1,6 +1,8 @@
 package io.keepersync.enrich.topology;
 
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,11 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where enrichment's GHL reads run: a thread pool shared by every stream task of an instance, so that no
- * stream thread waits for GHL. Each location may have only so many reads running at once (backfill work
- * half as many), so a slow or failing location holds a few threads and the others go on.
- *
- * <p>A read that finds no free slot is not queued: the caller keeps it pending and offers it again on its
- * next round. Thread-safe.
+ * stream thread waits for GHL. Reads queue per location, live ones before backfill ones, and each location
+ * has only so many reads running at once (backfill half as many), so a slow or failing location holds a
+ * few threads while the others go on. A finished read starts its location's next one at once, without
+ * waiting for the stream thread. Thread-safe.
  */
 public final class GhlCalls implements AutoCloseable {
 
@@ -25,7 +26,7 @@ public final class GhlCalls implements AutoCloseable {
 
     private final ExecutorService pool;
     private final int perLocation;
-    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     private GhlCalls(final ExecutorService pool, final int perLocation) {
         if (perLocation < 2) {
@@ -54,42 +55,19 @@ public final class GhlCalls implements AutoCloseable {
         return new GhlCalls(null, Integer.MAX_VALUE);
     }
 
-    /**
-     * Starts {@code read} if the location has a free slot.
-     *
-     * @return false when the location is at its limit; nothing was started
-     */
-    boolean trySubmit(final String locationId, final boolean backfill, final Runnable read) {
-        final AtomicInteger slots = running.computeIfAbsent(locationId, id -> new AtomicInteger());
-        final int limit = backfill ? perLocation / 2 : perLocation;
-        if (slots.incrementAndGet() > limit) {
-            slots.decrementAndGet();
-            return false;
-        }
-        final Runnable release = () -> {
-            try {
-                read.run();
-            } finally {
-                slots.decrementAndGet();
-            }
-        };
+    /** Queues {@code read} for the location; it runs once the location has a free slot. */
+    void submit(final String locationId, final boolean backfill, final Runnable read) {
         if (pool == null) {
-            release.run();
-            return true;
+            read.run();
+            return;
         }
-        try {
-            pool.execute(release);
-            return true;
-        } catch (RejectedExecutionException e) {
-            slots.decrementAndGet();
-            return false;
-        }
+        lanes.computeIfAbsent(locationId, id -> new Lane()).add(backfill, read);
     }
 
-    /** Reads of {@code locationId} running now. */
-    int running(final String locationId) {
-        final AtomicInteger slots = running.get(locationId);
-        return slots == null ? 0 : slots.get();
+    /** Reads of {@code locationId} running or queued now. */
+    int outstanding(final String locationId) {
+        final Lane lane = lanes.get(locationId);
+        return lane == null ? 0 : lane.outstanding();
     }
 
     /** Stops taking reads and waits up to 10 s for running ones; their results are dropped by closed tasks. */
@@ -105,6 +83,63 @@ public final class GhlCalls implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One location's queued reads and how many of them run. Guarded by its own monitor. */
+    private final class Lane {
+
+        private final Queue<Runnable> live = new ArrayDeque<>();
+        private final Queue<Runnable> backfill = new ArrayDeque<>();
+        private int running;
+        private int runningBackfill;
+
+        synchronized void add(final boolean isBackfill, final Runnable read) {
+            (isBackfill ? backfill : live).add(read);
+            startWhatFits();
+        }
+
+        synchronized int outstanding() {
+            return running + live.size() + backfill.size();
+        }
+
+        private void startWhatFits() {
+            while (running < perLocation) {
+                final boolean fromBackfill = live.isEmpty();
+                if (fromBackfill && (backfill.isEmpty() || runningBackfill >= perLocation / 2)) {
+                    return;
+                }
+                final Runnable read = fromBackfill ? backfill.poll() : live.poll();
+                running++;
+                if (fromBackfill) {
+                    runningBackfill++;
+                }
+                try {
+                    pool.execute(() -> run(read, fromBackfill));
+                } catch (RejectedExecutionException e) {
+                    running--;
+                    if (fromBackfill) {
+                        runningBackfill--;
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void run(final Runnable read, final boolean fromBackfill) {
+            try {
+                read.run();
+            } catch (RuntimeException e) {
+                log.error("GHL read failed unexpectedly", e);
+            } finally {
+                synchronized (this) {
+                    running--;
+                    if (fromBackfill) {
+                        runningBackfill--;
+                    }
+                    startWhatFits();
+                }
+            }
         }
     }
 }

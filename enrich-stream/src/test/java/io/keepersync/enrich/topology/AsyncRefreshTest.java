@@ -80,7 +80,7 @@ class AsyncRefreshTest {
         awaitWritten(FakeGhl.CONTACT, 1);
 
         assertThat(written).extracting(TestRecord::key).containsExactly(FakeGhl.CONTACT);
-        assertThat(calls.running(STUCK_LOCATION)).isEqualTo(1);
+        assertThat(calls.outstanding(STUCK_LOCATION)).isEqualTo(1);
     }
 
     @Test
@@ -96,7 +96,7 @@ class AsyncRefreshTest {
         awaitWritten(STUCK_CONTACT, 2);
 
         assertThat(stuckReads.get()).isEqualTo(2);
-        assertThat(calls.running(STUCK_LOCATION)).isZero();
+        assertThat(calls.outstanding(STUCK_LOCATION)).isZero();
     }
 
     private void awaitWritten(final String contactId, final int times) {

@@ -3,9 +3,9 @@ package io.keepersync.ghl.ratelimit;
 import io.keepersync.ghl.GhlApiException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * <p>A sliding window: no more than {@code burst} permits are handed out within any {@code window}. Each
  * answer's headers tighten it: a smaller {@code X-RateLimit-Max} or longer {@code X-RateLimit-Interval-Milliseconds}
  * replaces the configured burst or window; an {@code X-RateLimit-Remaining} below what the window still allows
- * caps the permits until one interval has passed; a daily remainder under {@code dailyReserveFraction} of the
- * daily limit spaces permits out in proportion to what is left; a 429 pauses the location for
- * {@code Retry-After}, else the interval, plus up to 20 % jitter.
+ * adds the difference to the window as requests started now; a daily remainder under
+ * {@code dailyReserveFraction} of the daily limit spaces permits out in proportion to what is left; a 429 pauses the location for
+ * {@code Retry-After}, else the interval, plus up to 20 % jitter. Each permit's place in the window moves to
+ * when GHL answered its request ({@link #answered}), so latency never makes our window and GHL's disagree.
  *
  * <p>The burst is this process's {@linkplain #share(double) share} of it when several instances use the same
  * app. {@link Priority#BACKFILL} is held to less: it gets a permit only while more than
@@ -46,13 +47,13 @@ public final class RateBudget {
     private final long origin = System.nanoTime();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Long> starts = new ArrayDeque<>();
+    /** Window starts of the permits handed out, as a multiset ordered by time; a start moves to when GHL answered. */
+    private final TreeMap<Long, Integer> starts = new TreeMap<>();
+    private int startCount;
     private int fullBurst;
     private double share = 1.0;
     private long windowNanos;
     private long pausedUntil;
-    private int quotaLeft;
-    private long quotaUntil = NONE;
     private long spacingNanos;
     private long lastStart = NONE;
     private long dailyLowSince = NONE;
@@ -79,8 +80,11 @@ public final class RateBudget {
         return grant(priority, maxWait).waited();
     }
 
-    /** The instant, on the {@link System#nanoTime()} scale, at which {@link #acquire} granted a permit. */
-    long acquireAt(final Priority priority, final Duration maxWait) throws InterruptedException {
+    /**
+     * Like {@link #acquire}, but returns the instant, on the {@link System#nanoTime()} scale, at which the permit
+     * was granted, for {@link #answered}.
+     */
+    public long acquireAt(final Priority priority, final Duration maxWait) throws InterruptedException {
         return origin + grant(priority, maxWait).at();
     }
 
@@ -102,6 +106,32 @@ public final class RateBudget {
     public OptionalLong dailyRemaining() {
         final long value = dailyRemaining;
         return value == NONE ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    /**
+     * The request of the permit granted at {@code grantedAt} (as {@link #acquireAt} returned it) got its answer,
+     * or failed, now. Its place in the window moves from the grant to now: GHL counted the request when it
+     * arrived, somewhere in between, so a window counted from the answer never overlaps GHL's, whatever the
+     * latency. Without this call the window counts from the grant.
+     */
+    public void answered(final long grantedAt) {
+        lock.lock();
+        try {
+            final long granted = grantedAt - origin;
+            final Integer count = starts.get(granted);
+            if (count == null) {
+                return;
+            }
+            if (count == 1) {
+                starts.remove(granted);
+            } else {
+                starts.put(granted, count - 1);
+            }
+            startCount--;
+            addStart(Math.max(granted, now()));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Learns from one answer of GHL for this location: its status and rate-limit headers. */
@@ -193,11 +223,8 @@ public final class RateBudget {
         prune(now);
         final int limit = priority == Priority.BACKFILL ? backfillLimit() : burst();
         long earliest = pausedUntil;
-        if (starts.size() >= limit) {
+        if (startCount >= limit) {
             earliest = Math.max(earliest, startThatMustExpire(limit) + windowNanos);
-        }
-        if (quotaUntil > now && quotaLeft <= burst() - limit) {
-            earliest = Math.max(earliest, quotaUntil);
         }
         if (spacingNanos > 0 && lastStart != NONE) {
             earliest = Math.max(earliest, lastStart + spacingNanos);
@@ -225,25 +252,30 @@ public final class RateBudget {
 
     /** The start whose expiry brings the window below {@code limit} starts. */
     private long startThatMustExpire(final int limit) {
-        final Iterator<Long> oldestFirst = starts.iterator();
-        for (int skip = starts.size() - limit; skip > 0; skip--) {
-            oldestFirst.next();
+        int skip = startCount - limit;
+        for (final Map.Entry<Long, Integer> entry : starts.entrySet()) {
+            if (skip < entry.getValue()) {
+                return entry.getKey();
+            }
+            skip -= entry.getValue();
         }
-        return oldestFirst.next();
+        throw new IllegalStateException("fewer than " + limit + " starts in the window");
     }
 
     private void record(final long now) {
-        starts.addLast(now);
+        addStart(now);
         lastStart = now;
-        if (quotaUntil > now) {
-            quotaLeft--;
-        }
     }
 
     private void prune(final long now) {
-        while (!starts.isEmpty() && starts.peekFirst() + windowNanos <= now) {
-            starts.removeFirst();
+        while (!starts.isEmpty() && starts.firstKey() + windowNanos <= now) {
+            startCount -= starts.pollFirstEntry().getValue();
         }
+    }
+
+    private void addStart(final long at) {
+        starts.merge(at, 1, Integer::sum);
+        startCount++;
     }
 
     private void learnShape(final RateLimitHeaders limits) {
@@ -252,18 +284,20 @@ public final class RateBudget {
                 TimeUnit.MILLISECONDS.toNanos(interval)));
     }
 
-    /** Trusts GHL when it counts fewer requests left than this window still allows. */
+    /**
+     * Trusts GHL when it counts fewer requests left than this window still allows (other instances, other
+     * apps of the same client): the difference joins the window as requests started now. GHL's window is
+     * sliding too, so this holds back only the difference, and only for one interval.
+     */
     private void learnRemaining(final RateLimitHeaders limits, final long now) {
         if (limits.remaining().isEmpty()) {
             return;
         }
         prune(now);
         final long reported = limits.remaining().getAsLong();
-        final int free = burst() - starts.size();
-        final long ours = quotaUntil > now ? Math.min(quotaLeft, free) : free;
-        if (reported < ours) {
-            quotaLeft = (int) reported;
-            quotaUntil = now + intervalNanos(limits);
+        final int free = burst() - startCount;
+        for (long unseen = free - reported; unseen > 0; unseen--) {
+            addStart(now);
         }
     }
 

@@ -25,6 +25,8 @@ public final class RateBudgets {
 
     static final String WAIT_METER = "ghl.ratelimit.wait";
     static final String REJECTED_METER = "ghl.ratelimit.rejected";
+    /** A permit granted this long after it was asked for counts as a wait. */
+    private static final long WAITED_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(RateBudgets.class);
 
@@ -44,23 +46,33 @@ public final class RateBudgets {
      * @throws GhlApiException with status 429 (retriable) when no permit came within {@code maxWait}
      * @throws InterruptedException when the thread is interrupted while waiting
      */
-    public void acquire(final String locationId, final Priority priority, final Duration maxWait)
+    public long acquire(final String locationId, final Priority priority, final Duration maxWait)
             throws InterruptedException {
-        final Duration waited;
+        final long asked = System.nanoTime();
+        final long granted;
         try {
-            waited = budget(locationId).acquire(priority, maxWait);
+            granted = budget(locationId).acquireAt(priority, maxWait);
         } catch (GhlApiException e) {
             rejected(locationId).increment();
             throw e;
         }
-        if (!waited.isZero()) {
-            waits(locationId).record(waited);
+        if (granted - asked > WAITED_NANOS) {
+            waits(locationId).record(Duration.ofNanos(granted - asked));
         }
+        return granted;
+    }
+
+    /**
+     * The request of a permit {@link #acquire} granted at {@code grantedAt} was answered (or failed) now; the
+     * permit's place in the window moves to now, see {@link RateBudget#answered}.
+     */
+    public void answered(final String locationId, final long grantedAt) {
+        budget(locationId).answered(grantedAt);
     }
 
     /** {@link #acquire(String, Priority, Duration)} with the configured {@code maxWait}. */
-    public void acquire(final String locationId, final Priority priority) throws InterruptedException {
-        acquire(locationId, priority, config.maxWait());
+    public long acquire(final String locationId, final Priority priority) throws InterruptedException {
+        return acquire(locationId, priority, config.maxWait());
     }
 
     /** Feeds one answer of GHL for the location into its budget. */
