@@ -1,19 +1,24 @@
 package io.keepersync.launcher;
 
+import io.keepersync.launcher.backfill.BackfillCommand;
 import io.keepersync.launcher.demo.DemoCommand;
 import io.keepersync.launcher.run.RunCommand;
 import io.keepersync.launcher.simulate.SimulatorCommand;
+import io.keepersync.launcher.sink.SinkCommand;
+import io.keepersync.launcher.status.StatusCommand;
+import io.keepersync.launcher.topics.TopicsCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code keeper} command line: one entry point for running, demonstrating and simulating. */
+/** The {@code keeper} command line: one entry point for running, operating, demonstrating and simulating. */
 @Command(name = "keeper",
     mixinStandardHelpOptions = true,
     versionProvider = KeeperCommand.Version.class,
     description = "Keeps GHL contacts, with their tasks, notes and appointments, in sync with the Keeper store "
         + "through Kafka.",
-    subcommands = {DemoCommand.class, RunCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, StatusCommand.class, SinkCommand.class,
+        TopicsCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
 public final class KeeperCommand implements Runnable {
 
     @CommandLine.Spec

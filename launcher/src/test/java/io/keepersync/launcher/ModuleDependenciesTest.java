@@ -21,6 +21,7 @@ class ModuleDependenciesTest {
             .layer("gateway").definedBy("io.keepersync.gateway..")
             .layer("enrich").definedBy("io.keepersync.enrich..")
             .layer("sink").definedBy("io.keepersync.sink..")
+            .layer("backfill").definedBy("io.keepersync.backfill..")
             .layer("simulator").definedBy("io.keepersync.simulator..")
             .layer("ghl-client").definedBy("io.keepersync.ghl..")
             .layer("embedded-kafka").definedBy("io.keepersync.kafka..")
@@ -30,11 +31,12 @@ class ModuleDependenciesTest {
             .whereLayer("gateway").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("enrich").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("sink").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("backfill").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("simulator").mayOnlyBeAccessedByLayers("launcher")
-            .whereLayer("ghl-client").mayOnlyBeAccessedByLayers("enrich", "launcher")
+            .whereLayer("ghl-client").mayOnlyBeAccessedByLayers("enrich", "backfill", "launcher")
             .whereLayer("embedded-kafka").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("schemas").mayOnlyBeAccessedByLayers(
-                "embedded-kafka", "gateway", "enrich", "sink", "launcher")
+                "embedded-kafka", "gateway", "enrich", "sink", "backfill", "launcher")
             .check(PROJECT);
     }
 }

@@ -16,7 +16,8 @@ final class DetailSections {
             + signatures(results.path("signatures").path("result"))
             + endToEnd(results.path("e2e").path("result"))
             + sink(results.path("sink").path("result"))
-            + footprint(results.path("footprint").path("result"));
+            + footprint(results.path("footprint").path("result"))
+            + BackfillSummary.details(results.path("backfill").path("result"));
     }
 
     private static String gateway(final JsonNode gateway) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class ReportWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
-    private static final List<String> BENCHMARKS = List.of("signatures", "gateway", "e2e", "sink", "footprint");
+    private static final List<String> BENCHMARKS = List.of("signatures", "gateway", "e2e", "sink", "footprint",
+        "backfill");
 
     private final Path workDir;
     private final Path resultsDir;

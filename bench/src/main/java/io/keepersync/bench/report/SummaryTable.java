@@ -40,6 +40,7 @@ final class SummaryTable {
         table.endToEnd(results.path("e2e").path("result"));
         table.sink(results.path("sink").path("result"));
         table.footprint(results.path("footprint").path("result"));
+        BackfillSummary.rows(results.path("backfill").path("result")).forEach(table::add);
         return table;
     }
 

@@ -10,13 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * the value names; a tombstone deletes the contact its key names. Keys are the contact id, or
  * {@code <locationId>:<contactId>}; GHL ids never contain a colon, so the text after the last colon is the id.
  */
-final class ContactChanges {
+public final class ContactChanges {
 
     private ContactChanges() {
     }
 
     /** The change this record stands for; empty for a tombstone without a key, which names no contact. */
-    static Optional<ContactChange> of(final ConsumerRecord<String, EnrichedContact> record) {
+    public static Optional<ContactChange> of(final ConsumerRecord<String, EnrichedContact> record) {
         if (record.value() != null) {
             return Optional.of(ContactChange.upsert(record.value()));
         }

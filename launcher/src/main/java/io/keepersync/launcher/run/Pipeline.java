@@ -10,7 +10,7 @@ import io.keepersync.gateway.WebhookGateway;
 import io.keepersync.ghl.GhlApi;
 import io.keepersync.kafka.EmbeddedKafkaBroker;
 import io.keepersync.kafka.TopicSetup;
-import io.keepersync.schemas.Topics;
+import io.keepersync.kafka.TopicSpec;
 import io.keepersync.sink.KeeperSink;
 import io.keepersync.sink.SinkConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,8 +102,10 @@ public final class Pipeline implements AutoCloseable {
                           final MeterRegistry metrics) {
         final Path dataDir = createDirectory(options.dataDir());
         final GatewayKeys keys = services.contains(Service.GATEWAY) ? GatewayKeys.load(options) : null;
-        bootstrapServers = options.embeddedKafka() ? startBroker(dataDir, options.kafkaPort) : options.bootstrapServers;
-        createTopics(options.topics(), options.partitions);
+        bootstrapServers = options.embeddedKafka()
+            ? startBroker(dataDir, options.kafka().kafkaPort())
+            : options.kafka().configuredServers();
+        createTopics(options.topicSpecs());
 
         if (keys != null) {
             gateway = WebhookGateway.start(keys.apply(GatewayConfig.defaults(bootstrapServers)
@@ -114,7 +117,7 @@ public final class Pipeline implements AutoCloseable {
             sink = KeeperSink.start(SinkConfig.of(dataDir, bootstrapServers, options.apiKeySet())
                 .withApiPort(options.apiPort())
                 .withTopics(options.topics())
-                .withGroupId(options.topicPrefix() + SinkConfig.DEFAULT_GROUP_ID), metrics);
+                .withGroupId(options.kafka().sinkGroup()), metrics);
             running.push(sink);
         }
         if (services.contains(Service.ENRICH)) {
@@ -132,12 +135,12 @@ public final class Pipeline implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    private void createTopics(final Topics topics, final int partitions) {
+    private void createTopics(final List<TopicSpec> topics) {
         try (Admin admin = Admin.create(Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.dividedBy(2).toMillis(),
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
-            TopicSetup.ensure(admin, topics, partitions);
+            TopicSetup.ensure(admin, topics);
         } catch (IllegalStateException e) {
             throw new IllegalStateException("cannot set up topics on Kafka at " + bootstrapServers
                 + "; is it reachable? (" + e.getMessage() + ")", e);
@@ -145,7 +148,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private EnrichConfig enrichConfig(final PipelineOptions options, final Path dataDir) {
-        return new EnrichConfig(options.topicPrefix() + EnrichConfig.DEFAULT_APPLICATION_ID, bootstrapServers, options.topics(),
+        return new EnrichConfig(options.kafka().enrichmentGroup(), bootstrapServers, options.topics(),
             dataDir.resolve("enrich-state"), options.streamThreads, RefreshPolicy.defaults(), Map.of());
     }
 

@@ -1,32 +1,34 @@
 package io.keepersync.launcher.run;
 
+import io.keepersync.kafka.TopicSpec;
+import io.keepersync.launcher.kafka.KafkaOptions;
+import io.keepersync.launcher.kafka.TopicOptions;
 import io.keepersync.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Settings shared by {@code keeper run} and {@code keeper demo}. Each one is defined here once, with
- * its environment variable, default and description; the README's settings table repeats them.
+ * Settings shared by {@code keeper run} and {@code keeper demo}. Each one is defined once, here or in the mixins
+ * it includes, with its environment variable, default and description; the README's settings table repeats them.
  */
 public final class PipelineOptions {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
-        description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS). When empty, a single-node "
-            + "KRaft broker is started in this process.")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--kafka-port", defaultValue = "${env:KEEPER_KAFKA_PORT:-9092}",
-        description = "Port of the embedded broker (env KEEPER_KAFKA_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
-    int kafkaPort;
+    @Mixin
+    TopicOptions topicCreation;
 
-    @Option(names = "--data-dir", defaultValue = "${env:KEEPER_DATA_DIR:-keeper-data}",
-        description = "Where the embedded broker, the enrichment state and the Keeper store live "
-            + "(env KEEPER_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
+
+    @Mixin
+    GhlBudgetOption ghlBudget;
 
     @Option(names = "--gateway-port", defaultValue = "${env:KEEPER_GATEWAY_PORT:-8080}",
         description = "Port of the webhook gateway (env KEEPER_GATEWAY_PORT, default ${DEFAULT-VALUE}).")
@@ -56,23 +58,9 @@ public final class PipelineOptions {
             + "Only for local experiments.")
     boolean skipSignatureCheck;
 
-    @Option(names = "--topic-prefix", defaultValue = "${env:KEEPER_TOPIC_PREFIX:-}",
-        description = "Prefix for every topic name, the enrichment's application id and the sink's consumer "
-            + "group (env KEEPER_TOPIC_PREFIX, default none).")
-    String topicPrefix;
-
-    @Option(names = "--partitions", defaultValue = "${env:KEEPER_PARTITIONS:-6}",
-        description = "Partitions of the topics when they are created (env KEEPER_PARTITIONS, default ${DEFAULT-VALUE}).")
-    int partitions;
-
     @Option(names = "--stream-threads", defaultValue = "${env:KEEPER_STREAM_THREADS:-2}",
         description = "Kafka Streams threads of the enrichment (env KEEPER_STREAM_THREADS, default ${DEFAULT-VALUE}).")
     int streamThreads;
-
-    @Option(names = "--ghl-rate-limit", defaultValue = "${env:KEEPER_GHL_RATE_LIMIT:-100}",
-        description = "GHL requests per 10 s and location this process allows itself, lowered further by what GHL's "
-            + "X-RateLimit headers say (env KEEPER_GHL_RATE_LIMIT, default ${DEFAULT-VALUE}: GHL's burst limit).")
-    int ghlRateLimit;
 
     @Option(names = "--sweep-interval", defaultValue = "${env:KEEPER_SWEEP_INTERVAL:-PT5M}",
         description = "How often reconciliation asks GHL which contacts changed, per location "
@@ -84,14 +72,24 @@ public final class PipelineOptions {
             + "appointments (env KEEPER_FULL_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
     Duration fullSweepInterval;
 
+    /** Where Kafka is and how topics are named and created. */
+    public KafkaOptions kafka() {
+        return kafka;
+    }
+
+    /** Every topic with the settings it is created with. */
+    public List<TopicSpec> topicSpecs() {
+        return topicCreation.specs(kafka);
+    }
+
     /** GHL requests per 10 s and location this process allows itself. */
     public int ghlRateLimit() {
-        return ghlRateLimit;
+        return ghlBudget.requestsPer10s();
     }
 
     /** The topic names in use. */
     public Topics topics() {
-        return Topics.withPrefix(topicPrefix());
+        return kafka.topics();
     }
 
     /**
@@ -99,7 +97,7 @@ public final class PipelineOptions {
      * that deployments sharing a cluster stay apart.
      */
     public String topicPrefix() {
-        return topicPrefix == null ? "" : topicPrefix;
+        return kafka.topicPrefix();
     }
 
     /** The read API's keys, without blanks. */
@@ -113,11 +111,11 @@ public final class PipelineOptions {
 
     /** Whether to start a broker in this process. */
     public boolean embeddedKafka() {
-        return bootstrapServers == null || bootstrapServers.isBlank();
+        return kafka.embedded();
     }
 
     public Path dataDir() {
-        return dataDir;
+        return data.dataDir();
     }
 
     public int gatewayPort() {
@@ -130,12 +128,12 @@ public final class PipelineOptions {
 
     /** Used by the demo, whose broker takes any free port. */
     public void useKafkaPort(final int port) {
-        this.kafkaPort = port;
+        kafka.useKafkaPort(port);
     }
 
     /** Used by the demo, which picks its own data directory and keys. */
     public void useDataDir(final Path dir) {
-        this.dataDir = dir;
+        data.useDataDir(dir);
     }
 
     /** Used by the demo, which picks its own data directory and keys. */

@@ -1,7 +1,6 @@
 package io.keepersync.launcher.run;
 
 import io.keepersync.ghl.GhlApi;
-import io.keepersync.ghl.GhlClientConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -24,13 +23,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline;
 
-    @Option(names = "--ghl-api-url", defaultValue = "${env:GHL_API_URL:-" + GhlClientConfig.DEFAULT_BASE_URL + "}",
-        description = "GHL REST API root (env GHL_API_URL, default ${DEFAULT-VALUE}).")
-    String ghlApiUrl;
-
-    @Option(names = "--ghl-token", defaultValue = "${env:GHL_TOKEN}", arity = "1",
-        description = "Bearer token for GHL: a private integration token or an OAuth access token (env GHL_TOKEN).")
-    String ghlToken;
+    @Mixin
+    GhlOptions ghl;
 
     @Option(names = "--services", split = ",", defaultValue = "${env:KEEPER_SERVICES:-gateway,enrich,sink}",
         description = "Services to run in this process: gateway, enrich, sink (env KEEPER_SERVICES, default all).")
@@ -63,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void validate(final Set<Service> chosen) {
         final List<String> missing = new ArrayList<>();
-        if (chosen.contains(Service.ENRICH) && (ghlToken == null || ghlToken.isBlank())) {
+        if (chosen.contains(Service.ENRICH) && !ghl.hasToken()) {
             missing.add("enrichment needs a GHL token: set GHL_TOKEN or pass --ghl-token");
         }
         if (chosen.contains(Service.SINK) && pipeline.apiKeySet().isEmpty()) {
@@ -75,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private GhlApi ghlClient(final MeterRegistry metrics) {
-        return GhlClients.forEnrichment(ghlApiUrl, ghlToken, pipeline.ghlRateLimit(), metrics);
+        return GhlClients.forEnrichment(ghl.apiUrl(), ghl.token(), pipeline.ghlRateLimit(), metrics);
     }
 
     private static void printReady(final Pipeline running) {
