@@ -2,6 +2,7 @@ package io.keepersync.launcher;
 
 import io.keepersync.launcher.backfill.BackfillCommand;
 import io.keepersync.launcher.demo.DemoCommand;
+import io.keepersync.launcher.dlq.DlqCommand;
 import io.keepersync.launcher.run.RunCommand;
 import io.keepersync.launcher.simulate.SimulatorCommand;
 import io.keepersync.launcher.sink.SinkCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     description = "Keeps GHL contacts, with their tasks, notes and appointments, in sync with the Keeper store "
         + "through Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, StatusCommand.class, SinkCommand.class,
-        TopicsCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
+        TopicsCommand.class, DlqCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
 public final class KeeperCommand implements Runnable {
 
     @CommandLine.Spec

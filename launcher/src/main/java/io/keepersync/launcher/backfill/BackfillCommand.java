@@ -9,6 +9,7 @@ import io.keepersync.ghl.GhlApi;
 import io.keepersync.launcher.kafka.KafkaCluster;
 import io.keepersync.launcher.kafka.KafkaOptions;
 import io.keepersync.launcher.run.GhlBudgetOption;
+import io.keepersync.launcher.run.DataDirOption;
 import io.keepersync.launcher.run.GhlClients;
 import io.keepersync.launcher.run.GhlOptions;
 import io.keepersync.schemas.BackfillProgress;
@@ -71,6 +72,9 @@ public final class BackfillCommand implements Callable<Integer> {
     @Mixin
     GhlBudgetOption budget;
 
+    @Mixin
+    DataDirOption data;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,7 +94,8 @@ public final class BackfillCommand implements Callable<Integer> {
     public Integer call() {
         if (!ghl.hasToken()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                "the backfill needs a GHL token: set GHL_TOKEN or pass --ghl-token");
+                "the backfill needs GHL credentials: set GHL_TOKEN or KEEPER_GHL_CREDENTIALS "
+                    + "(or pass --ghl-token or --ghl-credentials)");
         }
         final Map<String, Object> cluster = KafkaCluster.reach(kafka);
         final PrintWriter out = spec.commandLine().getOut();
@@ -103,8 +108,8 @@ public final class BackfillCommand implements Callable<Integer> {
         out.printf("Backfilling %d location(s): %s%n", locations.size(), String.join(", ", locations));
         out.flush();
 
-        final GhlApi client = GhlClients.forBackfill(ghl.apiUrl(), ghl.token(), budget.requestsPer10s(),
-            new SimpleMeterRegistry());
+        final GhlApi client = GhlClients.forBackfill(ghl.apiUrl(), config -> ghl.tokens(config, data.dataDir()),
+            budget.requestsPer10s(), new SimpleMeterRegistry());
         final BackfillRuns runs = new BackfillRuns(config(cluster), client, new ProgressPrinter(out, Clock.systemUTC()),
             parallel);
         final List<BackfillRequest> requests = locations.stream()

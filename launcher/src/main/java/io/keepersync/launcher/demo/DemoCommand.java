@@ -1,6 +1,7 @@
 package io.keepersync.launcher.demo;
 
 import io.keepersync.ghl.GhlApi;
+import io.keepersync.ghl.TokenProvider;
 import io.keepersync.launcher.run.GhlClients;
 import io.keepersync.launcher.run.Pipeline;
 import io.keepersync.launcher.run.PipelineOptions;
@@ -89,8 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (GhlSimulator ghl = GhlSimulator.start(simulatorConfig())) {
             ghl.stampWebhooksWithWallClock();
             final String apiKey = configurePipeline(dataDir, ghl, given);
-            final GhlApi client = GhlClients.forEnrichment(ghl.baseUrl(), SimulatorConfig.DEFAULT_ACCESS_TOKEN,
-                pipeline.ghlRateLimit(), metrics);
+            final GhlApi client = GhlClients.forEnrichment(ghl.baseUrl(),
+                config -> TokenProvider.fixed(SimulatorConfig.DEFAULT_ACCESS_TOKEN), pipeline.ghlRateLimit(), metrics);
             try (Pipeline running = Pipeline.start(pipeline, EnumSet.allOf(Service.class), client, metrics)) {
                 final DemoRun run = new DemoRun(ghl, running.sink().orElseThrow().store(), seed, out);
                 ghl.setWebhookUrl("http://localhost" + ":" + running.gateway().orElseThrow().port() + "/webhooks/ghl");

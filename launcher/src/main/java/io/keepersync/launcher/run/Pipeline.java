@@ -8,6 +8,7 @@ import io.keepersync.enrich.topology.RefreshPolicy;
 import io.keepersync.gateway.GatewayConfig;
 import io.keepersync.gateway.WebhookGateway;
 import io.keepersync.ghl.GhlApi;
+import io.keepersync.ghl.HttpGhlApi;
 import io.keepersync.kafka.EmbeddedKafkaBroker;
 import io.keepersync.kafka.TopicSetup;
 import io.keepersync.kafka.TopicSpec;
@@ -39,6 +40,7 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration SHARE_CHECK_INTERVAL = Duration.ofSeconds(30);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private String bootstrapServers;
@@ -121,7 +123,11 @@ public final class Pipeline implements AutoCloseable {
             running.push(sink);
         }
         if (services.contains(Service.ENRICH)) {
-            running.push(EnrichmentApp.start(enrichConfig(options, dataDir), ghl, metrics));
+            final EnrichmentApp enrichment = EnrichmentApp.start(enrichConfig(options, dataDir), ghl, metrics);
+            running.push(enrichment);
+            if (ghl instanceof HttpGhlApi client) {
+                running.push(BudgetShare.start(enrichment, client, SHARE_CHECK_INTERVAL));
+            }
             sweeper = LocationSweeper.start(new SweepConfig(options.sweepInterval, options.fullSweepInterval,
                 Duration.ofMinutes(1)), options.topics(), bootstrapServers, ghl);
             running.push(sweeper);
@@ -149,7 +155,12 @@ public final class Pipeline implements AutoCloseable {
 
     private EnrichConfig enrichConfig(final PipelineOptions options, final Path dataDir) {
         return new EnrichConfig(options.kafka().enrichmentGroup(), bootstrapServers, options.topics(),
-            dataDir.resolve("enrich-state"), options.streamThreads, RefreshPolicy.defaults(), Map.of());
+            dataDir.resolve("enrich-state"), options.streamThreads, refreshPolicy(options.deadLetterAfter), Map.of());
+    }
+
+    private static RefreshPolicy refreshPolicy(final Duration deadLetterAfter) {
+        final RefreshPolicy defaults = RefreshPolicy.defaults();
+        return defaults.withRetries(defaults.retryDelay(), defaults.maxRetryDelay(), deadLetterAfter);
     }
 
     private static Path createDirectory(final Path dir) {

@@ -72,6 +72,11 @@ public final class PipelineOptions {
             + "appointments (env KEEPER_FULL_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
     Duration fullSweepInterval;
 
+    @Option(names = "--dead-letter-after", defaultValue = "${env:KEEPER_DEAD_LETTER_AFTER:-PT6H}",
+        description = "How long enrichment keeps retrying a contact refresh GHL fails before it goes to the dead-letter "
+            + "topic (env KEEPER_DEAD_LETTER_AFTER, ISO-8601 duration, default ${DEFAULT-VALUE}).")
+    Duration deadLetterAfter;
+
     /** Where Kafka is and how topics are named and created. */
     public KafkaOptions kafka() {
         return kafka;

@@ -58,7 +58,8 @@ public final class RunCommand implements Callable<Integer> {
     private void validate(final Set<Service> chosen) {
         final List<String> missing = new ArrayList<>();
         if (chosen.contains(Service.ENRICH) && !ghl.hasToken()) {
-            missing.add("enrichment needs a GHL token: set GHL_TOKEN or pass --ghl-token");
+            missing.add("enrichment needs GHL credentials: set GHL_TOKEN or KEEPER_GHL_CREDENTIALS "
+                + "(or pass --ghl-token or --ghl-credentials)");
         }
         if (chosen.contains(Service.SINK) && pipeline.apiKeySet().isEmpty()) {
             missing.add("the read API needs at least one key: set KEEPER_API_KEYS or pass --api-keys");
@@ -69,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private GhlApi ghlClient(final MeterRegistry metrics) {
-        return GhlClients.forEnrichment(ghl.apiUrl(), ghl.token(), pipeline.ghlRateLimit(), metrics);
+        return GhlClients.forEnrichment(ghl.apiUrl(), config -> ghl.tokens(config, pipeline.dataDir()),
+            pipeline.ghlRateLimit(), metrics);
     }
 
     private static void printReady(final Pipeline running) {

@@ -2,12 +2,17 @@ package io.keepersync.launcher.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keepersync.enrich.deadletter.DeadLetters;
 import io.keepersync.kafka.SharedTestBroker;
 import io.keepersync.kafka.TopicSetup;
 import io.keepersync.launcher.KeeperCommand;
 import io.keepersync.schemas.BackfillPosition;
 import io.keepersync.schemas.BackfillProgress;
 import io.keepersync.schemas.BackfillState;
+import io.keepersync.schemas.ContactEvent;
+import io.keepersync.schemas.DeadLetter;
+import io.keepersync.schemas.KeeperEventTypes;
+import io.keepersync.schemas.PendingRefresh;
 import io.keepersync.schemas.Topics;
 import io.keepersync.schemas.serde.AvroSerde;
 import java.io.IOException;
@@ -16,17 +21,22 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +108,28 @@ class OperationsCommandsTest {
     }
 
     @Test
+    void shouldListDeadLettersAndRedriveEachOnce() {
+        final Topics topics = Topics.withPrefix(prefix);
+        createTopics(topics);
+        final PendingRefresh refresh = PendingRefresh.newBuilder().setLocationId("loc-dlq").setContact(true)
+            .setFirstEventAt(Instant.now()).setLastEventAt(Instant.now()).setAttempts(7)
+            .setLastFailure("GhlApiException: GET /contacts/{id} answered 503").setLastStatus(503).build();
+        final DeadLetter letter = DeadLetters.of("contact-dlq", refresh, Instant.now());
+        send(topics.deadLetters(), "contact-dlq", AvroSerde.of(DeadLetter.class).serialize(topics.deadLetters(), letter));
+
+        assertThat(keeper("dlq", "list", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix)).isZero();
+        assertThat(out.toString()).contains("1 dead letter(s)", "loc-dlq", "contact-dlq", "503", "answered 503");
+
+        assertThat(keeper("dlq", "redrive", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix)).isZero();
+        assertThat(keeper("dlq", "redrive", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix)).isZero();
+        assertThat(out.toString()).contains("Redrove 1 dead letter(s)", "Redrove 0 dead letter(s)");
+        assertThat(eventsOn(topics.contactEvents())).singleElement().satisfies(event -> {
+            assertThat(event.getEventType()).isEqualTo(KeeperEventTypes.REDRIVE);
+            assertThat(event.getContactId()).isEqualTo("contact-dlq");
+        });
+    }
+
+    @Test
     void shouldSayInOneLineWhenTheEmbeddedBrokerIsNotRunning() throws IOException {
         final int port = freePort();
 
@@ -114,7 +146,7 @@ class OperationsCommandsTest {
         final int exit = keeper("backfill", "--location", "loc", "--bootstrap-servers", bootstrap, "--ghl-token", " ");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("the backfill needs a GHL token");
+        assertThat(err.toString()).contains("the backfill needs GHL credentials");
     }
 
     @Test
@@ -156,6 +188,22 @@ class OperationsCommandsTest {
             .setPosition(new BackfillPosition(at, "c1", 1)).setTotal(3000L).setContactsPublished(1400)
             .setContactsEnriched(1200).setInFlight(List.of()).setEnrichedOffsets(Map.of())
             .setContactsPerMinute(600).setDailyCallsLeft(196_500L).setStartedAt(at).setUpdatedAt(at).build();
+    }
+
+    private List<ContactEvent> eventsOn(final String topic) {
+        try (KafkaConsumer<String, ContactEvent> consumer = new KafkaConsumer<>(Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.GROUP_ID_CONFIG, topic + "-check"), new StringDeserializer(),
+            AvroSerde.of(ContactEvent.class).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            final List<ContactEvent> events = new ArrayList<>();
+            final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (events.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> events.add(record.value()));
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> events.add(record.value()));
+            return events;
+        }
     }
 
     private static int freePort() throws IOException {

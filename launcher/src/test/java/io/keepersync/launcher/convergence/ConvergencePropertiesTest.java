@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.LongRange;
  * the Keeper store equals GHL. Each case is a random history of contact, tag, DND, task, note and
  * appointment changes in an in-process simulator; failures shrink towards short histories and few faults.
  */
-class ConvergenceProperties {
+class ConvergencePropertiesTest {
 
     private static final AtomicInteger CASES = new AtomicInteger();
 
