@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of every benchmark JVM started by {@code bench/run}:
- * {@code BenchMain <signatures|gateway|e2e|sink|footprint|backfill> <workDir>} runs one benchmark and writes
+ * {@code BenchMain <signatures|gateway|e2e|sink|footprint|backfill|burst> <workDir>} runs one benchmark and writes
  * {@code <workDir>/<name>.json}; {@code BenchMain report <workDir>} turns those files into the results
  * report (see {@link ReportWriter}). Exits 0 on success, 1 when the benchmark failed, 2 on bad arguments.
  */
@@ -31,7 +31,7 @@ public final class BenchMain {
 
     public static void main(final String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: BenchMain <signatures|gateway|e2e|sink|footprint|backfill|report> <workDir>");
+            System.err.println("usage: BenchMain <signatures|gateway|e2e|sink|footprint|backfill|burst|report> <workDir>");
             System.exit(2);
         }
         System.exit(run(args[0], Path.of(args[1]).toAbsolutePath()));
@@ -69,7 +69,7 @@ public final class BenchMain {
             case "backfill" -> new BackfillBenchmark(settings);
             case "burst" -> new BurstBenchmark(settings);
             default -> throw new IllegalArgumentException("unknown benchmark " + name
-                + "; expected signatures, gateway, e2e, sink, footprint, backfill or report");
+                + "; expected signatures, gateway, e2e, sink, footprint, backfill, burst or report");
         };
     }
 }

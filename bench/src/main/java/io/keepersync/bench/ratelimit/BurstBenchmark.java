@@ -64,9 +64,6 @@ public final class BurstBenchmark implements Benchmark {
     @Override
     public Result run(final Path workDir) throws Exception {
         final BurstRun one = burst(1, settings.quick() ? 300 : 2_000);
-        if (System.getProperty("bench.burst.oneOnly") != null) {
-            return new Result(one, one, 1);
-        }
         final BurstRun ten = burst(10, settings.quick() ? 200 : 400);
         final double scaling = ten.callsPerSecond() / one.callsPerSecond();
         LOG.info("Burst done oneLocationFraction={} tenLocationsScaling={}", one.fractionOfBudget(), scaling);

@@ -21,7 +21,7 @@ public final class ReportWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
     private static final List<String> BENCHMARKS = List.of("signatures", "gateway", "e2e", "sink", "footprint",
-        "backfill");
+        "backfill", "burst");
 
     private final Path workDir;
     private final Path resultsDir;

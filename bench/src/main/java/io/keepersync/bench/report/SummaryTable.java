@@ -41,6 +41,7 @@ final class SummaryTable {
         table.sink(results.path("sink").path("result"));
         table.footprint(results.path("footprint").path("result"));
         BackfillSummary.rows(results.path("backfill").path("result")).forEach(table::add);
+        BurstSummary.rows(results.path("burst").path("result")).forEach(table::add);
         return table;
     }
 
