@@ -3,9 +3,7 @@ package io.keepersync.enrich.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keepersync.ghl.GhlApi;
 import io.keepersync.schemas.ContactEvent;
 import io.keepersync.schemas.EnrichedContact;
 import io.keepersync.schemas.Topics;
@@ -120,7 +118,11 @@ class AsyncRefreshTest {
     }
 
     /** The fake GHL, except that reads of {@link #STUCK_LOCATION} hang until the test lets them go. */
-    private final class StuckForOneLocation implements GhlApi {
+    private final class StuckForOneLocation extends ForwardingGhl {
+
+        StuckForOneLocation() {
+            super(fake);
+        }
 
         @Override
         public Optional<ObjectNode> contact(final String locationId, final String contactId) {
@@ -132,37 +134,7 @@ class AsyncRefreshTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return fake.contact(locationId, contactId);
-        }
-
-        @Override
-        public List<ObjectNode> tasks(final String locationId, final String contactId) {
-            return fake.tasks(locationId, contactId);
-        }
-
-        @Override
-        public List<ObjectNode> notes(final String locationId, final String contactId) {
-            return fake.notes(locationId, contactId);
-        }
-
-        @Override
-        public List<ObjectNode> appointments(final String locationId, final String contactId) {
-            return fake.appointments(locationId, contactId);
-        }
-
-        @Override
-        public JsonNode searchContacts(final String locationId, final ObjectNode body) {
-            return fake.searchContacts(locationId, body);
-        }
-
-        @Override
-        public Optional<String> contactOfTask(final String locationId, final String taskId) {
-            return fake.contactOfTask(locationId, taskId);
-        }
-
-        @Override
-        public long requestCount() {
-            return fake.requestCount();
+            return super.contact(locationId, contactId);
         }
     }
 }

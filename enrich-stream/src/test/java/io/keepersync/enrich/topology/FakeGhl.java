@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** An in-memory GHL serving the contract's example payloads, counting the calls made to it. */
 final class FakeGhl implements GhlApi {
@@ -103,47 +104,32 @@ final class FakeGhl implements GhlApi {
         if (priority != Priority.BACKFILL) {
             return this;
         }
-        final FakeGhl fake = this;
-        return new GhlApi() {
+        return new ForwardingGhl(this) {
             @Override
             public Optional<ObjectNode> contact(final String locationId, final String contactId) {
-                backfillCalls.merge("contact", 1, Integer::sum);
-                return fake.contact(locationId, contactId);
+                return counted("contact", () -> super.contact(locationId, contactId));
             }
 
             @Override
             public List<ObjectNode> tasks(final String locationId, final String contactId) {
-                backfillCalls.merge("tasks", 1, Integer::sum);
-                return fake.tasks(locationId, contactId);
+                return counted("tasks", () -> super.tasks(locationId, contactId));
             }
 
             @Override
             public List<ObjectNode> notes(final String locationId, final String contactId) {
-                backfillCalls.merge("notes", 1, Integer::sum);
-                return fake.notes(locationId, contactId);
+                return counted("notes", () -> super.notes(locationId, contactId));
             }
 
             @Override
             public List<ObjectNode> appointments(final String locationId, final String contactId) {
-                backfillCalls.merge("appointments", 1, Integer::sum);
-                return fake.appointments(locationId, contactId);
-            }
-
-            @Override
-            public JsonNode searchContacts(final String locationId, final ObjectNode body) {
-                return fake.searchContacts(locationId, body);
-            }
-
-            @Override
-            public Optional<String> contactOfTask(final String locationId, final String taskId) {
-                return fake.contactOfTask(locationId, taskId);
-            }
-
-            @Override
-            public long requestCount() {
-                return fake.requestCount();
+                return counted("appointments", () -> super.appointments(locationId, contactId));
             }
         };
+    }
+
+    private <T> T counted(final String endpoint, final Supplier<T> call) {
+        backfillCalls.merge(endpoint, 1, Integer::sum);
+        return call.get();
     }
 
     private synchronized void called(final String endpoint) {
