@@ -57,13 +57,13 @@ class FaultInjectionTest {
     @Test
     void shouldBackOffThroughA429StormInsteadOfLoopingOnIt() {
         try (FaultHarness run = FaultHarness.start("storm").enrich(stateDir, NEVER)) {
-            run.ghl.setApiFaults(SLOW, ApiFaults.none().withRateLimitStorm(Duration.ofSeconds(3), false));
+            run.ghl.setApiFaults(SLOW, ApiFaults.none().withRateLimitStorm(Duration.ofSeconds(3), true));
 
             final List<String> contacts = run.createContactsWithNotes(SLOW, 10);
 
             await().atMost(PATIENCE).until(() -> run.inStore(contacts));
-            // Without Retry-After the client pauses the location for GHL's interval (10 s) after a 429; only
-            // the reads already on their way when the storm began can meet it.
+            // After a 429 the client pauses the location until Retry-After has passed (plus jitter); only the
+            // reads already on their way when the storm began, or sent as it ends, can meet it.
             assertThat(run.ghl.requestStats().rateLimitedCount(SLOW)).isLessThanOrEqualTo(10);
             assertThat(run.deadLetters.list(letter -> true)).isEmpty();
         }

@@ -48,7 +48,7 @@ import picocli.CommandLine;
 @Timeout(180)
 class BackfillEndToEndTest {
 
-    private static final int CONTACTS = 1_500;
+    private static final int CONTACTS = 2_000;
     private static final int RATE_LIMIT = 3_000;
     private static final String TOKEN = "backfill-e2e-token";
     private static final AtomicInteger RUNS = new AtomicInteger();
