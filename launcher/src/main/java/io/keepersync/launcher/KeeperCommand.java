@@ -46,7 +46,7 @@ public final class KeeperCommand implements Runnable {
 
     /** A command that failed while running: one line saying why, the stack trace only at DEBUG. */
     private static int failed(final Exception e, final CommandLine command, final CommandLine.ParseResult parsed) {
-        command.getErr().println("keeper " + command.getCommandName() + ": " + causes(e));
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + causes(e));
         LoggerFactory.getLogger(KeeperCommand.class).debug("Command failed", e);
         return command.getCommandSpec().exitCodeOnExecutionException();
     }

@@ -237,8 +237,15 @@ final class ContactEnricher implements Processor<String, ContactEvent, String, O
         } else {
             final boolean refused = !error.retriable() || error instanceof GhlAuthException;
             final Duration wait = policy.retryDelay(failed.getAttempts(), refused);
-            log.warn("GHL failed; refresh retried later locationId={} contactId={} status={} attempts={} retryInMs={}",
-                failed.getLocationId(), contactId, error.status(), failed.getAttempts(), wait.toMillis());
+            if (refused) {
+                log.error("GHL refused a refresh; check the location's credentials and installation. Retried later "
+                    + "locationId={} contactId={} status={} attempts={} retryInMs={} reason={}", failed.getLocationId(),
+                    contactId, error.status(), failed.getAttempts(), wait.toMillis(), error.getMessage());
+            } else {
+                log.warn("GHL failed; refresh retried later locationId={} contactId={} status={} attempts={} "
+                    + "retryInMs={} reason={}", failed.getLocationId(), contactId, error.status(), failed.getAttempts(),
+                    wait.toMillis(), error.getMessage());
+            }
             pending.retryLater(contactId, failed, now.plus(wait));
             metrics.refresh(failed, refused ? "refused" : "retry");
         }

@@ -97,6 +97,12 @@ public final class BackfillCommand implements Callable<Integer> {
                 "the backfill needs GHL credentials: set GHL_TOKEN or KEEPER_GHL_CREDENTIALS "
                     + "(or pass --ghl-token or --ghl-credentials)");
         }
+        if (parallel < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1, was " + parallel);
+        }
+        if (which.locations != null && which.locations.stream().anyMatch(String::isBlank)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--location needs a GHL location id, got an empty one");
+        }
         final Map<String, Object> cluster = KafkaCluster.reach(kafka);
         final PrintWriter out = spec.commandLine().getOut();
         final List<String> locations = locations(cluster, out);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        validate();
         final CommandLine.ParseResult given = spec.commandLine().getParseResult();
         final boolean ownDataDir = !given.hasMatchedOption("--data-dir");
         final Path dataDir = ownDataDir ? Files.createTempDirectory("keeper-demo") : pipeline.dataDir();
@@ -81,6 +83,25 @@ public final class DemoCommand implements Callable<Integer> {
                 TempFiles.deleteRecursively(dataDir);
             }
             shutdown.done();
+        }
+    }
+
+    private void validate() {
+        final List<String> problems = new ArrayList<>(pipeline.problems());
+        if (contacts < 1) {
+            problems.add("--contacts must be at least 1, was " + contacts);
+        }
+        if (changes != null && changes < 0) {
+            problems.add("--changes must not be negative, was " + changes);
+        }
+        if (locations < 1) {
+            problems.add("--locations must be at least 1, was " + locations);
+        }
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            problems.add("--timeout must be a positive duration such as PT2M, was " + timeout);
+        }
+        if (!problems.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
         }
     }
 

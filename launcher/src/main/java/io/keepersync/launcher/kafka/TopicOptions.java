@@ -2,6 +2,7 @@ package io.keepersync.launcher.kafka;
 
 import io.keepersync.kafka.TopicSetup;
 import io.keepersync.kafka.TopicSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -25,6 +26,18 @@ public final class TopicOptions {
             return Optional.of(replicationFactor);
         }
         return kafka.embedded() ? Optional.of(TopicSetup.EMBEDDED_REPLICATION) : Optional.empty();
+    }
+
+    /** What is wrong with the values given, one phrase each naming the option; empty when nothing is. */
+    public List<String> problems() {
+        final List<String> problems = new ArrayList<>();
+        if (partitions < 1) {
+            problems.add("--partitions (KEEPER_PARTITIONS) must be at least 1, was " + partitions);
+        }
+        if (replicationFactor != null && replicationFactor < 1) {
+            problems.add("--replication-factor (KEEPER_REPLICATION_FACTOR) must be at least 1, was " + replicationFactor);
+        }
+        return problems;
     }
 
     /** Every topic of the deployment {@code kafka} names, with the settings it is created with. */

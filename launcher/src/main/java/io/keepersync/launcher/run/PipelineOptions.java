@@ -6,6 +6,7 @@ import io.keepersync.launcher.kafka.TopicOptions;
 import io.keepersync.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,39 @@ public final class PipelineOptions {
     /** Where Kafka is and how topics are named and created. */
     public KafkaOptions kafka() {
         return kafka;
+    }
+
+    /**
+     * What is wrong with the values given, one phrase each naming the option and its variable; empty when
+     * nothing is. Checked before anything starts.
+     */
+    public List<String> problems() {
+        final List<String> problems = new ArrayList<>(topicCreation.problems());
+        port(problems, "--kafka-port (KEEPER_KAFKA_PORT)", kafka.kafkaPort());
+        port(problems, "--gateway-port (KEEPER_GATEWAY_PORT)", gatewayPort);
+        port(problems, "--api-port (KEEPER_API_PORT)", apiPort);
+        if (streamThreads < 1) {
+            problems.add("--stream-threads (KEEPER_STREAM_THREADS) must be at least 1, was " + streamThreads);
+        }
+        if (ghlRateLimit() < 1) {
+            problems.add("--ghl-rate-limit (KEEPER_GHL_RATE_LIMIT) must be at least 1, was " + ghlRateLimit());
+        }
+        positive(problems, "--sweep-interval (KEEPER_SWEEP_INTERVAL)", sweepInterval);
+        positive(problems, "--full-sweep-interval (KEEPER_FULL_SWEEP_INTERVAL)", fullSweepInterval);
+        positive(problems, "--dead-letter-after (KEEPER_DEAD_LETTER_AFTER)", deadLetterAfter);
+        return problems;
+    }
+
+    private static void port(final List<String> problems, final String option, final int port) {
+        if (port < 0 || port > 65_535) {
+            problems.add(option + " must be a port from 0 to 65535, was " + port);
+        }
+    }
+
+    private static void positive(final List<String> problems, final String option, final Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            problems.add(option + " must be a positive duration such as PT5M, was " + value);
+        }
     }
 
     /** Every topic with the settings it is created with. */

@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validate(final Set<Service> chosen) {
-        final List<String> missing = new ArrayList<>();
+        final List<String> missing = new ArrayList<>(pipeline.problems());
         if (chosen.contains(Service.ENRICH) && !ghl.hasToken()) {
             missing.add("enrichment needs GHL credentials: set GHL_TOKEN or KEEPER_GHL_CREDENTIALS "
                 + "(or pass --ghl-token or --ghl-credentials)");

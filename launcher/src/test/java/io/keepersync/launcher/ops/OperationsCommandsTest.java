@@ -150,6 +150,25 @@ class OperationsCommandsTest {
     }
 
     @Test
+    void shouldRefuseOptionValuesThatCannotWorkBeforeStartingAnything() {
+        final int exit = keeper("run", "--sweep-interval", "PT0S", "--stream-threads", "0", "--kafka-port", "-5",
+            "--dead-letter-after", "-PT1H", "--ghl-token", "t", "--api-keys", "k");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--sweep-interval (KEEPER_SWEEP_INTERVAL) must be a positive duration",
+            "--stream-threads (KEEPER_STREAM_THREADS) must be at least 1", "--kafka-port (KEEPER_KAFKA_PORT) must be a port",
+            "--dead-letter-after (KEEPER_DEAD_LETTER_AFTER) must be a positive duration");
+    }
+
+    @Test
+    void shouldRefuseABackfillOfAnEmptyLocationId() {
+        final int exit = keeper("backfill", "--location", "", "--bootstrap-servers", bootstrap, "--ghl-token", "t");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--location needs a GHL location id");
+    }
+
+    @Test
     void shouldRefuseToRebuildWithoutABrokerOrItsData(@TempDir final Path dataDir) throws IOException {
         final int exit = keeper("sink", "rebuild", "--kafka-port", String.valueOf(freePort()),
             "--data-dir", dataDir.toString());
