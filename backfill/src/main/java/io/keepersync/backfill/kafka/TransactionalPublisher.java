@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -147,10 +148,28 @@ public final class TransactionalPublisher implements AutoCloseable {
         } catch (InterruptException e) {
             throw e;
         } catch (KafkaException e) {
+            if (endedByCoordinator(e)) {
+                throw new BackfillException("Kafka ended the backfill's transaction for location " + locationId
+                    + ": another backfill of the location took over, or the transaction timed out; this one stops", e);
+            }
             abort();
             throw new BackfillException("Kafka refused the backfill's transaction for location " + locationId
                 + " (" + e.getMessage() + "); run the backfill again to resume from its last checkpoint", e);
         }
+    }
+
+    /**
+     * Whether the transaction coordinator ended this producer's transaction: with transactions v2 a producer
+     * fenced mid-transaction may hear of it as an invalid transaction state rather than as fencing.
+     */
+    private static boolean endedByCoordinator(final Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
+                || cause instanceof InvalidTxnStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void abort() {
