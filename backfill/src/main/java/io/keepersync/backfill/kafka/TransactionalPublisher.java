@@ -143,8 +143,6 @@ public final class TransactionalPublisher implements AutoCloseable {
             producer.beginTransaction();
             work.run();
             producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw new BackfillException("another backfill of location " + locationId + " took over; this one stops", e);
         } catch (InterruptException e) {
             throw e;
         } catch (KafkaException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -135,7 +136,7 @@ public final class DeadLetterTopic {
     }
 
     private void readToEnd(final KafkaConsumer<String, DeadLetter> consumer, final List<TopicPartition> partitions,
-                           final java.util.function.Consumer<ConsumerRecord<String, DeadLetter>> each) {
+                           final Consumer<ConsumerRecord<String, DeadLetter>> each) {
         final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (!reachedEnd(consumer, ends)) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class RateBudgets {
     static final String WAIT_METER = "ghl.ratelimit.wait";
     static final String REJECTED_METER = "ghl.ratelimit.rejected";
     /** A permit granted this long after it was asked for counts as a wait. */
-    private static final long WAITED_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long WAITED_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(RateBudgets.class);
 
